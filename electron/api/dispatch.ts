@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { contract, isMethodName } from '../../shared/api/contract';
+import { DatelineError, type ApiResult } from '../../shared/api/DatelineError';
+import { nfcDeep } from '../../shared/text/normalizeText';
+import type { Logger } from '../log/Logger';
+import type { Handlers } from './createHandlers';
+
+/**
+ * Runs one API call for any transport: NFC-normalises the payload, validates it against the contract, runs the
+ * handler and turns every failure into an error payload. Nothing unvalidated reaches a handler.
+ */
+export async function dispatch(handlers: Handlers, method: string, payload: unknown, log: Logger): Promise<ApiResult<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'not_found', message: `there is no API method "${method}"` } };
+  }
+  const parsed = contract[method].input.safeParse(nfcDeep(payload ?? {}));
+  if (!parsed.success) {
+    const message = `invalid input for ${method}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`;
+    log.warn(message);
+    return { ok: false, error: { code: 'invalid_input', message, details: parsed.error.issues } };
+  }
+  try {
+    const run = handlers[method] as (input: unknown) => unknown;
+    return { ok: true, value: await run(parsed.data) };
+  } catch (error) {
+    if (error instanceof DatelineError) {
+      if (error.code !== 'not_found' && error.code !== 'conflict') log.warn(`${method} failed: ${error.message}`);
+      return { ok: false, error: error.toPayload() };
+    }
+    log.error(`${method} failed unexpectedly`, error);
+    return { ok: false, error: { code: 'internal', message: `${method} failed: ${(error as Error).message}` } };
+  }
+}

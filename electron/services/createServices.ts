@@ -1,0 +1,32 @@
+import { mkdir } from 'node:fs/promises';
+import { createLogger, type Logger } from '../log/Logger';
+import { SettingsStore } from '../settings/SettingsStore';
+import { realFileSystem, type FileSystem } from '../store/fileSystem';
+import { StoryStore } from '../store/StoryStore';
+
+export interface ServicesConfig {
+  dataDir: string;
+  fs?: FileSystem;
+  now?: () => Date;
+  log?: Logger;
+}
+
+export interface Services {
+  dataDir: string;
+  log: Logger;
+  stories: StoryStore;
+  settings: SettingsStore;
+}
+
+/** The composition root: the Electron shell, the web host and the tests all build the app through this. */
+export async function createServices(config: ServicesConfig): Promise<Services> {
+  const fs = config.fs ?? realFileSystem;
+  await mkdir(config.dataDir, { recursive: true });
+  const log = config.log ?? createLogger(config.dataDir);
+  const [stories, settings] = await Promise.all([
+    StoryStore.open({ dataDir: config.dataDir, fs, log, now: config.now }),
+    SettingsStore.open(config.dataDir, fs, log),
+  ]);
+  log.info(`library opened at ${config.dataDir}`);
+  return { dataDir: config.dataDir, log, stories, settings };
+}

@@ -1,0 +1,16 @@
+/** The app's own pages load from this custom scheme, never from file:// or a remote URL. */
+export const appScheme = 'app';
+export const appOrigin = `${appScheme}://dateline`;
+
+/** True for a URL of the app's own pages: the packaged scheme, or the dev server in `npm run dev`. */
+export function isAppUrl(url: string | undefined, devServerUrl = process.env.ELECTRON_RENDERER_URL): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.origin === appOrigin || url.startsWith(`${appOrigin}/`)) return true;
+  return devServerUrl !== undefined && parsed.origin === new URL(devServerUrl).origin;
+}

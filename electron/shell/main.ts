@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { createHandlers } from '../api/createHandlers';
+import { createLogger } from '../log/Logger';
+import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
+import { resolveInsideRoot } from '../security/resolveInsideRoot';
+import { createServices } from '../services/createServices';
+import { mimeTypeOf } from '../webhost/serveStatic';
+import { appOrigin, appScheme, isAppUrl } from './appOrigin';
+import { buildMenu } from './buildMenu';
+import { registerIpc } from './registerIpc';
+import { windowOptions } from './windowOptions';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererRoot = join(here, '..', 'renderer');
+const preloadPath = join(here, '..', 'preload', 'preload.cjs');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// Two copies of the app would be two writers of the same story files.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // A link in a story opens in the reporter's browser, never inside the app.
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+app.on('second-instance', () => {
+  const window = BrowserWindow.getAllWindows()[0];
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dataDir = process.env.DATELINE_DATA_DIR ?? join(app.getPath('userData'), 'library');
+  const log = createLogger(dataDir);
+  const services = await createServices({ dataDir, log });
+  registerIpc(ipcMain, createHandlers(services), log);
+
+  protocol.handle(appScheme, async (request) => {
+    const file = resolveInsideRoot(rendererRoot, new URL(request.url).pathname);
+    if (!file) return new Response('not found', { status: 404 });
+    try {
+      return new Response(await readFile(file), {
+        headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': contentSecurityPolicy },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  // The dev server's hot reload needs inline scripts; everything the packaged app loads gets the strict policy.
+  if (!devServerUrl) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+    });
+  }
+
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+function createWindow(): void {
+  const window = new BrowserWindow(windowOptions(preloadPath));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
+}
+
+start().catch((error) => {
+  console.error('Dateline could not start:', error);
+  app.exit(1);
+});

@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DatelineError } from '../../shared/api/DatelineError';
+import {
+  emptyDoc,
+  storySchema,
+  summarizeStory,
+  type Story,
+  type StoryChanges,
+  type StorySummary,
+} from '../../shared/story/storySchema';
+import { nfcDeep } from '../../shared/text/normalizeText';
+import type { Logger } from '../log/Logger';
+import { AtomicJsonFile, CorruptFileError, tempSuffix } from './AtomicJsonFile';
+import { isNotFound, realFileSystem, type FileSystem } from './fileSystem';
+import { KeyedLock } from './KeyedLock';
+import { StoryIndex } from './StoryIndex';
+import { welcomeStory } from './welcomeStory';
+
+export interface QuarantinedFile {
+  file: string;
+  movedTo: string;
+  reason: string;
+  at: string;
+}
+
+export interface StoryStoreOptions {
+  dataDir: string;
+  log: Logger;
+  fs?: FileSystem;
+  now?: () => Date;
+}
+
+export interface ListOptions {
+  cursor?: string;
+  limit?: number;
+  trashed?: boolean;
+}
+
+const storiesFolder = 'stories';
+const quarantineFolder = 'quarantine';
+const defaultPageSize = 100;
+
+/**
+ * The only writer of story files. Each story is its own lowdb JSON file under `stories/`, so saving one story
+ * rewrites that file and the summary index, never the library.
+ */
+export class StoryStore {
+  private readonly fs: FileSystem;
+  private readonly now: () => Date;
+  private readonly log: Logger;
+  private readonly index: StoryIndex;
+  private readonly locks = new KeyedLock();
+  private readonly quarantined: QuarantinedFile[] = [];
+
+  private constructor(private readonly dataDir: string, options: StoryStoreOptions) {
+    this.fs = options.fs ?? realFileSystem;
+    this.now = options.now ?? (() => new Date());
+    this.log = options.log;
+    this.index = new StoryIndex(dataDir, this.fs);
+  }
+
+  static async open(options: StoryStoreOptions): Promise<StoryStore> {
+    const store = new StoryStore(options.dataDir, options);
+    await store.load();
+    return store;
+  }
+
+  /** Files moved aside since the store opened, for the UI to report. */
+  problems(): QuarantinedFile[] {
+    return [...this.quarantined];
+  }
+
+  list({ cursor, limit = defaultPageSize, trashed = false }: ListOptions = {}): { items: StorySummary[]; nextCursor?: string } {
+    const offset = cursor === undefined ? 0 : Number(cursor);
+    if (!Number.isInteger(offset) || offset < 0) throw new DatelineError('invalid_input', `cursor "${cursor}" is not one this list gave out`);
+    const matching = this.index
+      .all()
+      .filter((summary) => (summary.trashedAt !== null) === trashed)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+    const items = matching.slice(offset, offset + limit);
+    const end = offset + items.length;
+    return end < matching.length ? { items, nextCursor: String(end) } : { items };
+  }
+
+  async get(id: string): Promise<Story> {
+    const story = await this.readStory(id);
+    if (!story) throw new DatelineError('not_found', `no story with id ${id}`);
+    return story;
+  }
+
+  async create(changes: StoryChanges): Promise<Story> {
+    const at = this.now().toISOString();
+    const story: Story = storySchema.parse({
+      schemaVersion: 1,
+      id: randomUUID(),
+      headline: '',
+      sapo: '',
+      body: emptyDoc,
+      status: 'draft',
+      category: '',
+      tags: [],
+      byline: '',
+      ...nfcDeep(changes),
+      createdAt: at,
+      updatedAt: at,
+      revision: 1,
+      trashedAt: null,
+    });
+    await this.locks.run(story.id, () => this.writeStory(story));
+    return story;
+  }
+
+  update(id: string, baseRevision: number, changes: StoryChanges): Promise<Story> {
+    return this.modify(id, (current) => {
+      if (current.revision !== baseRevision) {
+        throw new DatelineError(
+          'conflict',
+          `story ${id} was saved elsewhere: it is at revision ${current.revision}, this change was based on ${baseRevision}`,
+          { currentRevision: current.revision },
+        );
+      }
+      return { ...current, ...nfcDeep(changes) };
+    });
+  }
+
+  trash(id: string): Promise<Story> {
+    return this.modify(id, (current) => ({ ...current, trashedAt: current.trashedAt ?? this.now().toISOString() }));
+  }
+
+  restore(id: string): Promise<Story> {
+    return this.modify(id, (current) => ({ ...current, trashedAt: null }));
+  }
+
+  private modify(id: string, change: (current: Story) => Story): Promise<Story> {
+    return this.locks.run(id, async () => {
+      const current = await this.get(id);
+      const next = storySchema.parse({ ...change(current), revision: current.revision + 1, updatedAt: this.now().toISOString() });
+      await this.writeStory(next);
+      return next;
+    });
+  }
+
+  private storyPath(id: string): string {
+    return join(this.dataDir, storiesFolder, `${id}.json`);
+  }
+
+  private storyFile(id: string): Low<Story | null> {
+    return new Low<Story | null>(new AtomicJsonFile<Story | null>(this.storyPath(id), this.fs), null);
+  }
+
+  private async writeStory(story: Story): Promise<void> {
+    const file = this.storyFile(story.id);
+    file.data = story;
+    try {
+      await file.write();
+    } catch (error) {
+      throw storageError(error, `could not save story ${story.id}`);
+    }
+    this.index.set(summarizeStory(story));
+    // The story is durable now. A failed index write is only logged: the summary stays in memory, goes out
+    // with the next index write, and the index is repaired from the story files when the library opens.
+    await this.index.save().catch((error) => this.log.error('could not update the story index', error));
+  }
+
+  /** Reads and validates one story file; a damaged one is quarantined and reads as missing. */
+  private async readStory(id: string): Promise<Story | null> {
+    const file = this.storyFile(id);
+    try {
+      await file.read();
+      if (file.data === null) return null;
+      const parsed = storySchema.safeParse(file.data);
+      if (parsed.success) return parsed.data;
+      await this.quarantine(this.storyPath(id), `not a valid story: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw storageError(error, `could not read story ${id}`);
+      await this.quarantine(error.path, error.message);
+    }
+    if (this.index.get(id)) {
+      this.index.delete(id);
+      await this.index.save().catch((error) => this.log.error('could not update the index', error));
+    }
+    return null;
+  }
+
+  private async load(): Promise<void> {
+    const folder = join(this.dataDir, storiesFolder);
+    const isNewLibrary = !(await exists(this.fs, folder));
+    await this.fs.mkdir(folder, { recursive: true });
+    const fileNames = await this.fs.readdir(folder);
+    await this.removeLeftoverTempFiles(folder, fileNames);
+    const idsOnDisk = new Set(fileNames.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -5)));
+
+    let indexLoaded = false;
+    try {
+      indexLoaded = await this.index.load();
+    } catch (error) {
+      await this.quarantine(this.index.path, `the story index was unreadable and is rebuilt: ${(error as Error).message}`);
+    }
+
+    // The index is derived data. Rebuild the entries that disagree with the folder: all of them when it is lost.
+    const stale = indexLoaded ? this.index.ids().filter((id) => !idsOnDisk.has(id)) : this.index.ids();
+    const missing = [...idsOnDisk].filter((id) => !indexLoaded || !this.index.get(id));
+    for (const id of stale) this.index.delete(id);
+    for (const id of missing) {
+      const story = await this.readStory(id);
+      if (story) this.index.set(summarizeStory(story));
+    }
+    if (stale.length || missing.length || !indexLoaded) {
+      if (indexLoaded) this.log.warn(`story index repaired: ${missing.length} added, ${stale.length} removed`);
+      else if (idsOnDisk.size) this.log.warn(`story index rebuilt from ${idsOnDisk.size} story files`);
+      await this.index.save();
+    }
+
+    if (isNewLibrary) await this.create(welcomeStory);
+  }
+
+  private async removeLeftoverTempFiles(folder: string, fileNames: string[]): Promise<void> {
+    // A temp file is only ever the unfinished half of a write whose original is still intact.
+    for (const name of fileNames.filter((n) => n.endsWith(tempSuffix))) {
+      await this.fs.rm(join(folder, name), { force: true });
+    }
+  }
+
+  private async quarantine(path: string, reason: string): Promise<void> {
+    const folder = join(this.dataDir, quarantineFolder);
+    const at = this.now().toISOString();
+    const movedTo = join(folder, `${at.replace(/[:.]/g, '-')}-${path.split(/[\\/]/).pop()}`);
+    try {
+      await this.fs.mkdir(folder, { recursive: true });
+      await this.fs.rename(path, movedTo);
+    } catch (error) {
+      if (isNotFound(error)) return;
+      throw storageError(error, `could not move ${path} aside`);
+    }
+    this.quarantined.push({ file: path, movedTo, reason, at });
+    this.log.warn(`moved a damaged file to quarantine: ${path} → ${movedTo} (${reason})`);
+  }
+}
+
+async function exists(fs: FileSystem, path: string): Promise<boolean> {
+  try {
+    await fs.stat(path);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
+function storageError(error: unknown, what: string): DatelineError {
+  if (error instanceof DatelineError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+  return new DatelineError('storage_failed', `${what}: ${(error as Error).message}`, { errno: code });
+}

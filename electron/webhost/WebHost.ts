@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { httpStatusOf, type ErrorPayload } from '../../shared/api/DatelineError';
+import { createHandlers, type Handlers } from '../api/createHandlers';
+import { dispatch } from '../api/dispatch';
+import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
+import type { Services } from '../services/createServices';
+import { hasAllowedHost, hasAllowedOrigin, hasToken } from './requestGuards';
+import { sendPlain, serveStatic } from './serveStatic';
+
+export interface WebHostOptions {
+  services: Services;
+  /** The built renderer to serve. */
+  staticRoot: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+}
+
+/** Large enough for a photo sent as base64 in a later media import, small enough to refuse a flood. */
+const maxBodyBytes = 64 * 1024 * 1024;
+
+const securityHeaders = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+/**
+ * The loopback transport: serves the built renderer and answers `POST /api/<method>` with the same handler
+ * table as IPC. It exists for the end-to-end tests and for machines where Electron cannot run.
+ */
+export class WebHost {
+  readonly token: string;
+  private readonly handlers: Handlers;
+  private server: Server | null = null;
+  private boundPort = 0;
+
+  constructor(private readonly options: WebHostOptions) {
+    this.token = options.token || randomBytes(24).toString('base64url');
+    this.handlers = createHandlers(options.services);
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.boundPort}/?token=${encodeURIComponent(this.token)}`;
+  }
+
+  async start(): Promise<void> {
+    const server = createServer((request, response) => {
+      this.route(request, response).catch((error) => {
+        this.options.services.log.error('web host request failed', error);
+        if (!response.headersSent) sendError(response, 500, { code: 'internal', message: 'the request failed' });
+        else response.destroy();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: '127.0.0.1', port: this.options.port ?? 0 }, () => resolve());
+    });
+    this.server = server;
+    this.boundPort = (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    if (!hasAllowedHost(request, this.boundPort) || !hasAllowedOrigin(request, this.boundPort)) {
+      return sendError(response, 403, { code: 'forbidden', message: 'requests from other sites are refused' });
+    }
+    const path = (request.url ?? '/').split('?')[0]!;
+    if (path.startsWith('/api/')) return this.answerApi(request, response, path.slice('/api/'.length));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendPlain(response, 405, 'method not allowed');
+    return serveStatic(this.options.staticRoot, path, response);
+  }
+
+  private async answerApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (!hasToken(request, this.token)) {
+      return sendError(response, 401, { code: 'unauthorized', message: 'missing or wrong access token' });
+    }
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST');
+      return sendError(response, 405, { code: 'invalid_input', message: 'API calls are POST requests' });
+    }
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+      return sendError(response, 415, { code: 'invalid_input', message: 'API calls send application/json' });
+    }
+    let payload: unknown;
+    try {
+      payload = await readJsonBody(request);
+    } catch (error) {
+      const tooLarge = (error as Error).message === 'too large';
+      return sendError(response, tooLarge ? 413 : 400, {
+        code: 'invalid_input',
+        message: tooLarge ? 'the request body is too large' : 'the request body is not JSON',
+      });
+    }
+    const result = await dispatch(this.handlers, decodeURIComponent(method), payload, this.options.services.log);
+    if (result.ok) return sendJson(response, 200, result.value);
+    return sendError(response, httpStatusOf[result.error.code], result.error);
+  }
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.trim() === '' ? {} : JSON.parse(text);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+function sendError(response: ServerResponse, status: number, error: ErrorPayload): void {
+  sendJson(response, status, { error });
+}

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../config/defaultDataDir';
+import { createServices } from '../services/createServices';
+import { WebHost } from './WebHost';
+
+// `npm run web -- --port P --data DIR [--open]`: the app in a browser, on 127.0.0.1 only.
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5199' },
+    data: { type: 'string' },
+    open: { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Dateline web host: --port must be a port number, not "${values.port}"`);
+  process.exit(2);
+}
+const dataDir = resolve(values.data ?? defaultDataDir());
+// The bundle is out/main/webhost.js and the renderer is built beside it in out/renderer.
+const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+
+try {
+  const services = await createServices({ dataDir });
+  const host = new WebHost({ services, staticRoot, port, token: process.env.DATELINE_WEB_TOKEN });
+  await host.start();
+  console.log(`Dateline web host: ${host.url}`);
+  console.log(`Library: ${dataDir}`);
+  if (values.open) openBrowser(host.url);
+  const shutdown = () => void host.stop().then(() => process.exit(0));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port` : (error as Error).message;
+  console.error(`Dateline web host could not start: ${reason}`);
+  process.exit(1);
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}

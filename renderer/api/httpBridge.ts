@@ -1,0 +1,44 @@
+import { groupByNamespace, type DatelineBridge } from '../../shared/api/apiShape';
+import type { ApiResult, ErrorPayload } from '../../shared/api/DatelineError';
+
+const tokenKey = 'dateline.webToken';
+
+/**
+ * The web host's token arrives once in the page's URL. Keep it for this tab only and take it out of the
+ * address bar, so it is not left in history or in a screenshot.
+ */
+export function takeWebToken(location: Location, storage: Storage, history: History): string | null {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(tokenKey, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return storage.getItem(tokenKey);
+}
+
+/** Keep-alive requests outlive the page (a save made as the tab closes) but browsers cap their body at 64 KiB. */
+const keepaliveLimit = 60_000;
+
+/** `window.dateline` for the browser: the same bridge the preload exposes, over `POST /api/<method>`. */
+export function createHttpBridge(token: string | null): DatelineBridge {
+  return groupByNamespace((method) => async (input: unknown): Promise<ApiResult<unknown>> => {
+    const body = JSON.stringify(input ?? {});
+    let response: Response;
+    try {
+      response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+        body,
+        keepalive: body.length < keepaliveLimit,
+      });
+    } catch (error) {
+      return { ok: false, error: { code: 'unavailable', message: `the Dateline host did not answer: ${(error as Error).message}` } };
+    }
+    const payload = (await response.json().catch(() => null)) as { error?: ErrorPayload } | null;
+    if (response.ok) return { ok: true, value: payload };
+    return { ok: false, error: payload?.error ?? { code: 'internal', message: `HTTP ${response.status}` } };
+  }) as unknown as DatelineBridge;
+}

@@ -1,0 +1,88 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Story, StorySummary } from '../../shared/story/storySchema';
+import { api } from '../api/datelineApi';
+import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
+import { StoryList, useStoryPages } from '../library/StoryList';
+import { LanguageSwitch } from '../settings/LanguageSwitch';
+
+type LibraryView = 'stories' | 'trash';
+
+export function App() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [view, setView] = useState<LibraryView>('stories');
+  // Undefined until the reporter picks a story: until then the most recent one is open, so they land on their work.
+  const [chosenId, setSelectedId] = useState<string | null | undefined>(undefined);
+  // Bumped when a story is trashed or restored, so its workspace reopens at the revision now on disk.
+  const [epoch, setEpoch] = useState(0);
+  const live = useStoryPages(false);
+  const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}) });
+
+  const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
+
+  const refreshLists = () => queryClient.invalidateQueries({ queryKey: ['stories'] });
+  const open = (story: StorySummary) => setSelectedId(story.id);
+  const createStory = async () => {
+    const story = await api.stories.create({});
+    setView('stories');
+    setSelectedId(story.id);
+    await refreshLists();
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.headline-input')?.focus());
+  };
+  const afterTrash = async (story: Story) => {
+    queryClient.removeQueries({ queryKey: ['story', story.id] });
+    await refreshLists();
+    const next = queryClient
+      .getQueryData<{ pages: { items: StorySummary[] }[] }>(['stories', { trashed: false }])
+      ?.pages[0]?.items.find((s) => s.id !== story.id);
+    setSelectedId(next?.id ?? null);
+    setEpoch((e) => e + 1);
+  };
+  const afterRestore = async (story: Story | StorySummary) => {
+    queryClient.removeQueries({ queryKey: ['story', story.id] });
+    await refreshLists();
+    setView('stories');
+    setSelectedId(story.id);
+    setEpoch((e) => e + 1);
+  };
+  const restoreFromList = async (story: StorySummary) => afterRestore(await api.stories.restore({ id: story.id }));
+  const quarantined = status.data?.quarantined.length ?? 0;
+
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <button type="button" className="primary-button" onClick={() => void createStory()}>
+          + {t('library.newStory')}
+        </button>
+        <span className="top-bar-gap" />
+        <LanguageSwitch />
+      </header>
+      <nav className="library-pane" aria-label={t('library.title')}>
+        <div className="tabs" role="tablist">
+          {(['stories', 'trash'] as const).map((tab) => (
+            <button key={tab} type="button" role="tab" aria-selected={view === tab} className="tab" onClick={() => setView(tab)}>
+              {t(tab === 'stories' ? 'library.stories' : 'library.trash')}
+            </button>
+          ))}
+        </div>
+        {quarantined > 0 && (
+          <p className="banner banner-warning" role="alert">
+            {t('library.quarantined', { count: quarantined })}
+          </p>
+        )}
+        <StoryList trashed={view === 'trash'} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
+      </nav>
+      {selectedId ? (
+        <StoryWorkspace key={`${selectedId}:${epoch}`} id={selectedId} onTrash={(s) => void afterTrash(s)} onRestore={(s) => void afterRestore(s)} />
+      ) : (
+        <EmptyWorkspace message={t('editor.noStory')} />
+      )}
+    </div>
+  );
+}

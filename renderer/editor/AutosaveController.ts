@@ -1,0 +1,111 @@
+import { DatelineError } from '../../shared/api/DatelineError';
+import type { Story, StoryChanges, TiptapNode } from '../../shared/story/storySchema';
+
+export type SaveState =
+  | { kind: 'saved'; at: string }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; error: DatelineError };
+
+export type SaveStory = (id: string, baseRevision: number, changes: StoryChanges) => Promise<Story>;
+
+/**
+ * Holds a story's unsaved changes and writes them after a pause in typing, or at once on flush (blur, switching
+ * stories, closing). The body is read from the editor only when a save happens, never on each keystroke. A
+ * failed save keeps every change for the next try, so nothing typed is dropped.
+ */
+export class AutosaveController {
+  private baseRevision: number;
+  private pending: StoryChanges = {};
+  private readBody: (() => TiptapNode) | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private state: SaveState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly storyId: string,
+    story: Story,
+    private readonly saveStory: SaveStory,
+    private readonly onSaved: (story: Story) => void,
+    private readonly delayMs = 800,
+  ) {
+    this.baseRevision = story.revision;
+    this.state = { kind: 'saved', at: story.updatedAt };
+  }
+
+  getState = (): SaveState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  get hasUnsavedChanges(): boolean {
+    return this.readBody !== null || Object.keys(this.pending).length > 0 || this.inFlight !== null;
+  }
+
+  change(changes: StoryChanges): void {
+    this.pending = { ...this.pending, ...changes };
+    this.schedule();
+  }
+
+  /** The body changed; `read` serialises it when the save happens. */
+  bodyChanged(read: () => TiptapNode): void {
+    this.readBody = read;
+    this.schedule();
+  }
+
+  /** Saves now whatever is pending, after any save already under way. */
+  async flush(): Promise<void> {
+    this.clearTimer();
+    while (this.inFlight) await this.inFlight;
+    if (!this.readBody && Object.keys(this.pending).length === 0) return;
+    this.inFlight = this.saveOnce().finally(() => (this.inFlight = null));
+    await this.inFlight;
+  }
+
+  /** After a conflict: base the next save on the revision now on disk, so the reporter's version wins. */
+  async keepMine(currentRevision: number): Promise<void> {
+    this.baseRevision = currentRevision;
+    await this.flush();
+  }
+
+  private async saveOnce(): Promise<void> {
+    const changes: StoryChanges = { ...this.pending };
+    const readBody = this.readBody;
+    if (readBody) changes.body = readBody();
+    this.pending = {};
+    this.readBody = null;
+    this.setState({ kind: 'saving' });
+    try {
+      const saved = await this.saveStory(this.storyId, this.baseRevision, changes);
+      this.baseRevision = saved.revision;
+      this.onSaved(saved);
+      this.setState(this.readBody || Object.keys(this.pending).length ? { kind: 'unsaved' } : { kind: 'saved', at: saved.updatedAt });
+    } catch (error) {
+      // Put the changes back under anything typed since, so the next try sends both.
+      this.pending = { ...changes, ...this.pending };
+      delete this.pending.body;
+      this.readBody ??= readBody;
+      const failure = error instanceof DatelineError ? error : new DatelineError('internal', (error as Error).message);
+      this.setState({ kind: 'failed', error: failure });
+    }
+  }
+
+  private schedule(): void {
+    if (this.state.kind !== 'failed') this.setState({ kind: 'unsaved' });
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private setState(state: SaveState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+}

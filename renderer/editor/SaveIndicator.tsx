@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../shared/api/DatelineError';
+import { formatClockTime } from '../../shared/text/formatDateTime';
+import type { SaveState } from './AutosaveController';
+
+interface SaveIndicatorProps {
+  state: SaveState;
+  onRetry: () => void;
+  onKeepMine: () => void;
+}
+
+const failureMessageKey: Partial<Record<ErrorCode, string>> = {
+  conflict: 'save.conflict',
+  storage_failed: 'save.storageFailed',
+  unavailable: 'save.unavailable',
+};
+
+/** Whether the words are safe, always in view: saved (with the time), saving, or failed with a way out. */
+export function SaveIndicator({ state, onRetry, onKeepMine }: SaveIndicatorProps) {
+  const { t } = useTranslation();
+  if (state.kind === 'failed') {
+    return (
+      <div className="save-state save-failed" role="alert" data-state="failed">
+        <span>{t(failureMessageKey[state.error.code] ?? 'save.failed')}</span>
+        {state.error.code === 'conflict' ? (
+          <button type="button" onClick={onKeepMine}>{t('save.keepMine')}</button>
+        ) : (
+          <button type="button" onClick={onRetry}>{t('save.retry')}</button>
+        )}
+      </div>
+    );
+  }
+  const text =
+    state.kind === 'saved' ? t('save.saved', { time: formatClockTime(state.at) }) : state.kind === 'saving' ? t('save.saving') : t('save.unsaved');
+  return (
+    <div className={`save-state save-${state.kind}`} role="status" aria-live="polite" data-state={state.kind}>
+      <span className="save-dot" aria-hidden="true" />
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Story } from '../../shared/story/storySchema';
+import { api, isDesktop } from '../api/datelineApi';
+import { AutosaveController, type SaveState } from './AutosaveController';
+
+/**
+ * One autosave controller per open story, flushed when the story is switched away from, when the window is
+ * hidden or closed, and when the connection comes back after a failed save.
+ */
+export function useAutosave(story: Story): { controller: AutosaveController; saveState: SaveState } {
+  const queryClient = useQueryClient();
+  const [controller] = useState(
+    () =>
+      new AutosaveController(
+        story.id,
+        story,
+        (id, baseRevision, changes) => api.stories.update({ id, baseRevision, changes }),
+        (saved) => {
+          queryClient.setQueryData(['story', saved.id], saved);
+          void queryClient.invalidateQueries({ queryKey: ['stories'] });
+        },
+      ),
+  );
+  const saveState = useSyncExternalStore(controller.subscribe, controller.getState);
+
+  useEffect(() => {
+    const flush = () => void controller.flush();
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!controller.hasUnsavedChanges) return;
+      // Hold the window open until the last words are on disk; in Electron, close it once they are.
+      event.preventDefault();
+      void controller.flush().then(() => {
+        if (isDesktop && !controller.hasUnsavedChanges) window.close();
+      });
+    };
+    window.addEventListener('online', flush);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('online', flush);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onHidden);
+      // Switching stories: the pending save still runs to the end after this component is gone.
+      void controller.flush();
+    };
+  }, [controller]);
+
+  return { controller, saveState };
+}

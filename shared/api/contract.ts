@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { settingsSchema } from '../settings/settingsSchema';
+import { storyChangesSchema, storyIdSchema, storySchema, storySummarySchema } from '../story/storySchema';
+
+// The one declaration of the API. The preload bridge, the IPC registration, the web host's routes and the
+// renderer's client are all built from this table by a loop: adding a method means adding one entry here.
+
+const byId = z.object({ id: storyIdSchema }).strict();
+
+export const contract = {
+  'stories.list': {
+    input: z
+      .object({
+        cursor: z.string().max(64).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        /** List the trash instead of the live stories. */
+        trashed: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ items: z.array(storySummarySchema), nextCursor: z.string().optional() }),
+  },
+  'stories.get': { input: byId, output: storySchema },
+  'stories.create': { input: storyChangesSchema, output: storySchema },
+  'stories.update': {
+    input: z.object({ id: storyIdSchema, baseRevision: z.number().int().min(1), changes: storyChangesSchema }).strict(),
+    output: storySchema,
+  },
+  'stories.trash': { input: byId, output: storySchema },
+  'stories.restore': { input: byId, output: storySchema },
+  'library.status': {
+    input: z.object({}).strict(),
+    output: z.object({
+      dataDir: z.string(),
+      quarantined: z.array(z.object({ file: z.string(), movedTo: z.string(), reason: z.string(), at: z.string() })),
+    }),
+  },
+  'settings.get': { input: z.object({}).strict(), output: settingsSchema },
+  'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** A Tiptap (ProseMirror) JSON node. Checked for shape only: the editor's schema decides what nodes mean. */
+export interface TiptapNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: TiptapNode[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+}
+
+export const tiptapNodeSchema: z.ZodType<TiptapNode> = z.lazy(() =>
+  z.object({
+    type: z.string().min(1).max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(tiptapNodeSchema).optional(),
+    marks: z.array(z.object({ type: z.string().min(1).max(64), attrs: z.record(z.string(), z.unknown()).optional() })).optional(),
+    text: z.string().optional(),
+  }),
+);
+
+export const tiptapDocSchema = tiptapNodeSchema.refine((node) => node.type === 'doc', {
+  message: 'the body must be a Tiptap document (type "doc")',
+});
+
+export const emptyDoc: TiptapNode = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+export const storyStatusSchema = z.enum(['draft']);
+export type StoryStatus = z.infer<typeof storyStatusSchema>;
+
+export const storyIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'a story id is 8–64 lower-case letters, digits or dashes');
+
+const shortText = (max: number) => z.string().max(max);
+
+export const storySchema = z.object({
+  schemaVersion: z.literal(1),
+  id: storyIdSchema,
+  headline: shortText(500),
+  sapo: shortText(5_000),
+  body: tiptapDocSchema,
+  status: storyStatusSchema,
+  category: shortText(200),
+  tags: z.array(shortText(100)).max(100),
+  byline: shortText(300),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+  /** Rises by one on every saved change; a write based on an older revision is refused as a conflict. */
+  revision: z.number().int().min(1),
+  /** Set while the story is in the trash. */
+  trashedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type Story = z.infer<typeof storySchema>;
+
+/** The fields a reporter edits: what `stories.create` and `stories.update` accept. */
+export const storyChangesSchema = storySchema
+  .pick({ headline: true, sapo: true, body: true, category: true, tags: true, byline: true })
+  .partial()
+  .strict();
+export type StoryChanges = z.infer<typeof storyChangesSchema>;
+
+export const storySummarySchema = storySchema
+  .pick({ id: true, headline: true, status: true, category: true, byline: true, createdAt: true, updatedAt: true, revision: true, trashedAt: true })
+  .extend({
+    /** The first words of the sapo, for the list. */
+    excerpt: z.string(),
+  });
+export type StorySummary = z.infer<typeof storySummarySchema>;
+
+const excerptLength = 160;
+
+export function summarizeStory(story: Story): StorySummary {
+  const { id, headline, status, category, byline, createdAt, updatedAt, revision, trashedAt } = story;
+  const sapo = story.sapo.trim();
+  const excerpt = sapo.length > excerptLength ? `${sapo.slice(0, excerptLength).trimEnd()}…` : sapo;
+  return { id, headline, status, category, byline, createdAt, updatedAt, revision, trashedAt, excerpt };
+}
