@@ -1,0 +1,52 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { methodNames } from '../../shared/api/contract';
+import { ipcChannel } from '../../shared/api/ipcChannel';
+import { makeTempDir } from '../../tests/support/tempDir';
+import { recordingLogger } from '../../tests/support/quietLogger';
+import { createHandlers } from '../api/createHandlers';
+import { createServices } from '../services/createServices';
+import { registerIpc } from './registerIpc';
+
+type Listener = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
+
+let dir: string;
+let remove: () => Promise<void>;
+let channels: Map<string, Listener>;
+let log: ReturnType<typeof recordingLogger>;
+
+beforeEach(async () => {
+  ({ dir, remove } = await makeTempDir());
+  log = recordingLogger();
+  const services = await createServices({ dataDir: dir, log });
+  channels = new Map();
+  // A stand-in for ipcMain that records the registrations, so they can be called as Electron would.
+  registerIpc({ handle: (channel: string, listener: Listener) => void channels.set(channel, listener) } as never, createHandlers(services), log);
+});
+afterEach(() => remove());
+
+const fromFrame = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+
+describe('registerIpc', () => {
+  it('registers exactly one channel per contract method', () => {
+    expect([...channels.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+  });
+
+  it('runs a call from the app’s own frame', async () => {
+    const result = await channels.get(ipcChannel('stories.create'))!(fromFrame('app://dateline/index.html'), { headline: 'Bài mới' });
+    expect(result).toMatchObject({ ok: true, value: { headline: 'Bài mới', revision: 1 } });
+  });
+
+  it('refuses a call from any other frame, and logs it', async () => {
+    for (const url of ['https://example.org/', 'file:///tmp/x.html', '']) {
+      const result = await channels.get(ipcChannel('stories.list'))!(fromFrame(url), {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(log.lines.some((line) => line.includes('untrusted frame'))).toBe(true);
+  });
+
+  it('validates every payload before a handler sees it', async () => {
+    const result = await channels.get(ipcChannel('stories.update'))!(fromFrame('app://dateline/'), { id: 5 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});

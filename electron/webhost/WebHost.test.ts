@@ -1,0 +1,96 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../tests/support/tempDir';
+import { recordingLogger } from '../../tests/support/quietLogger';
+import { createServices } from '../services/createServices';
+import { WebHost } from './WebHost';
+
+let dir: string;
+let remove: () => Promise<void>;
+let host: WebHost;
+
+beforeEach(async () => {
+  ({ dir, remove } = await makeTempDir());
+  const staticRoot = join(dir, 'renderer');
+  await mkdir(join(staticRoot, 'assets'), { recursive: true });
+  await writeFile(join(staticRoot, 'index.html'), '<!doctype html><title>Dateline</title>');
+  await writeFile(join(staticRoot, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
+  const services = await createServices({ dataDir: join(dir, 'library'), log: recordingLogger() });
+  host = new WebHost({ services, staticRoot, port: 0, token: 'tok' });
+  await host.start();
+});
+afterEach(async () => {
+  await host.stop();
+  await remove();
+});
+
+/** A raw request, so that paths and headers reach the server exactly as written. */
+function send(path: string, { method = 'GET', headers = {} as Record<string, string>, body = '' } = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; text: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const api = (method: string, headers: Record<string, string> = {}, body = '{}') =>
+  send(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer tok', ...headers }, body });
+
+describe('WebHost', () => {
+  it('prints a loopback URL with its token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=tok`);
+  });
+
+  it('answers API calls that carry the token', async () => {
+    const response = await api('stories.list');
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text).items).toHaveLength(1);
+  });
+
+  it('refuses an API call without the right token with 401', async () => {
+    expect((await api('stories.list', { authorization: '' })).status).toBe(401);
+    expect((await api('stories.list', { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await api('stories.list', { authorization: 'tok' })).status).toBe(401);
+  });
+
+  it('refuses a foreign Origin or Host with 403, even with the token', async () => {
+    expect((await api('stories.list', { origin: 'http://example.org' })).status).toBe(403);
+    expect((await api('stories.list', { origin: 'null' })).status).toBe(403);
+    expect((await api('stories.list', { host: 'evil.example:80' })).status).toBe(403);
+    expect((await api('stories.list', { origin: `http://localhost:${host.port}` })).status).toBe(200);
+  });
+
+  it('sends no CORS headers and a strict CSP', async () => {
+    const response = await api('stories.list', { origin: `http://127.0.0.1:${host.port}` });
+    expect(Object.keys(response.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    const page = await send('/');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.text).toContain('<title>Dateline</title>');
+  });
+
+  it('answers only POST with JSON on the API', async () => {
+    expect((await send('/api/stories.list', { headers: { authorization: 'Bearer tok' } })).status).toBe(405);
+    expect((await api('stories.list', { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await api('stories.list', {}, '{not json')).status).toBe(400);
+    expect((await api('no.such.method')).status).toBe(404);
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%252e%252e/secret.txt', '/assets/%00.js']) {
+      const response = await send(path);
+      expect(response.text, path).not.toContain('outside the renderer');
+    }
+    expect((await send('/assets/app.js')).text).toBe('console.log(1)');
+  });
+
+  it('serves index.html for client-side routes', async () => {
+    expect((await send('/stories/abc')).text).toContain('<title>Dateline</title>');
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { nfcDeep, toNfc } from './normalizeText';
+
+describe('NFC normalisation', () => {
+  it('composes decomposed Vietnamese', () => {
+    const nfd = 'Tăng cường phối hợp'.normalize('NFD');
+    expect(nfd).not.toBe('Tăng cường phối hợp');
+    expect(toNfc(nfd)).toBe('Tăng cường phối hợp');
+  });
+
+  it('reaches every string in a nested value and leaves the rest alone', () => {
+    const value = { headline: 'Đại tướng'.normalize('NFD'), tags: ['Quảng Ninh'.normalize('NFD')], revision: 3, body: { content: [{ text: 'ặ ẫ ở ự Ỷ'.normalize('NFD') }] }, trashedAt: null };
+    expect(nfcDeep(value)).toEqual({ headline: 'Đại tướng', tags: ['Quảng Ninh'], revision: 3, body: { content: [{ text: 'ặ ẫ ở ự Ỷ' }] }, trashedAt: null });
+  });
+});

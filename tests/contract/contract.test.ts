@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract, methodNames } from '../../shared/api/contract';
+import { httpStatusOf } from '../../shared/api/DatelineError';
+import { makeTempDir } from '../support/tempDir';
+import { httpTransport, inProcessTransport, type Transport } from '../support/transports';
+
+// One suite, run over both transports: the answers must be the same, which proves the transport changes nothing.
+
+const headline = 'Tăng cường phối hợp các cơ quan chức năng';
+const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Theo Sở Giao thông vận tải, tổng vốn hơn 2.000 tỷ đồng.' }] }] };
+
+/** A payload each method must refuse; the table must cover the whole contract. */
+const invalidPayloads: Record<string, unknown[]> = {
+  'stories.list': [{ limit: 0 }, { limit: 'ten' }, { cursor: 5 }, { unknown: true }],
+  'stories.get': [{}, { id: 7 }, { id: '../../etc/passwd' }],
+  'stories.create': [{ headline: 42 }, { body: 'plain text' }, { body: { type: 'paragraph' } }, { revision: 9 }],
+  'stories.update': [{ id: 'x', baseRevision: 'x', changes: 7 }, { id: 'abcdefgh-1234', changes: {} }, { id: 'abcdefgh-1234', baseRevision: 1, changes: { tags: 'a,b' } }],
+  'stories.trash': [{}, { id: null }],
+  'stories.restore': [{}, { id: ['a'] }],
+  'library.status': [{ extra: 1 }],
+  'settings.get': [{ extra: 1 }],
+  'settings.update': [{ language: 'fr' }, { theme: 'dark' }],
+};
+
+for (const [name, open] of [
+  ['in-process', inProcessTransport],
+  ['HTTP web host', httpTransport],
+] as const) {
+  describe(`API contract over ${name}`, () => {
+    let transport: Transport;
+    let dir: string;
+    let remove: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ dir, remove } = await makeTempDir());
+      transport = await open(dir);
+    });
+    afterEach(async () => {
+      await transport.close();
+      await remove();
+    });
+
+    const ok = async (method: string, input: unknown) => {
+      const result = await transport.call(method, input);
+      if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+      return result.value as Record<string, unknown> & { id: string; revision: number };
+    };
+
+    it('creates, reads, updates, trashes and restores a story', async () => {
+      const created = await ok('stories.create', { headline, body });
+      expect(created).toMatchObject({ headline, revision: 1, status: 'draft' });
+      expect(contract['stories.create'].output.safeParse(created).success).toBe(true);
+      expect(await ok('stories.get', { id: created.id })).toEqual(created);
+      const updated = await ok('stories.update', { id: created.id, baseRevision: 1, changes: { sapo: 'Sáng 14/5' } });
+      expect(updated.revision).toBe(2);
+      expect((await ok('stories.trash', { id: created.id })).trashedAt).toEqual(expect.any(String));
+      expect((await ok('stories.restore', { id: created.id })).trashedAt).toBeNull();
+      const list = await ok('stories.list', {});
+      expect(contract['stories.list'].output.safeParse(list).success).toBe(true);
+      const items = list.items as Record<string, unknown>[];
+      expect(items.find((s) => s.id === created.id)).toMatchObject({ headline, status: 'draft' });
+      expect(items.every((s) => !('body' in s))).toBe(true);
+      expect(await readFile(join(dir, 'stories', `${created.id}.json`), 'utf8')).toContain('tổng vốn hơn 2.000 tỷ đồng');
+    });
+
+    it('normalises NFD input to NFC', async () => {
+      const created = await ok('stories.create', { headline: headline.normalize('NFD') });
+      expect(created.headline).toBe(headline);
+    });
+
+    it('answers a stale write with conflict', async () => {
+      const created = await ok('stories.create', { headline });
+      await ok('stories.update', { id: created.id, baseRevision: 1, changes: { headline: 'Mới' } });
+      const stale = await transport.call('stories.update', { id: created.id, baseRevision: 1, changes: { headline: 'Cũ' } });
+      expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      if ('status' in stale) expect(stale.status).toBe(httpStatusOf.conflict);
+    });
+
+    it('answers an unknown id with not_found', async () => {
+      for (const method of ['stories.get', 'stories.trash', 'stories.restore']) {
+        const result = await transport.call(method, { id: 'no-such-story' });
+        expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+        if ('status' in result) expect(result.status).toBe(404);
+      }
+    });
+
+    it('rejects an invalid payload for every method with invalid_input', async () => {
+      expect(Object.keys(invalidPayloads).sort()).toEqual([...methodNames].sort());
+      for (const [method, payloads] of Object.entries(invalidPayloads)) {
+        for (const payload of payloads) {
+          const result = await transport.call(method, payload);
+          expect(result, `${method} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+          if ('status' in result) expect(result.status).toBe(400);
+        }
+      }
+    });
+
+    it('keeps the language setting', async () => {
+      expect(await ok('settings.get', {})).toEqual({ language: 'vi' });
+      expect(await ok('settings.update', { language: 'en' })).toEqual({ language: 'en' });
+      expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ language: 'en' });
+    });
+
+    it('reports the data folder and nothing quarantined in a healthy library', async () => {
+      expect(await ok('library.status', {})).toEqual({ dataDir: dir, quarantined: [] });
+    });
+  });
+}
