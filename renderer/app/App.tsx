@@ -17,6 +17,8 @@ export function App() {
   const [chosenId, setSelectedId] = useState<string | null | undefined>(undefined);
   // Bumped when a story is trashed or restored, so its workspace reopens at the revision now on disk.
   const [epoch, setEpoch] = useState(0);
+  // A new story opens with the cursor in its headline; an existing one opens where the reporter clicks.
+  const [newStoryId, setNewStoryId] = useState<string | null>(null);
   const live = useStoryPages(false);
   const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}) });
 
@@ -26,10 +28,11 @@ export function App() {
   const open = (story: StorySummary) => setSelectedId(story.id);
   const createStory = async () => {
     const story = await api.stories.create({});
+    queryClient.setQueryData(['story', story.id], story);
     setView('stories');
     setSelectedId(story.id);
+    setNewStoryId(story.id);
     await refreshLists();
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.headline-input')?.focus());
   };
   const afterTrash = async (story: Story) => {
     queryClient.removeQueries({ queryKey: ['story', story.id] });
@@ -79,7 +82,7 @@ export function App() {
         <StoryList trashed={view === 'trash'} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
       </nav>
       {selectedId ? (
-        <StoryWorkspace key={`${selectedId}:${epoch}`} id={selectedId} onTrash={(s) => void afterTrash(s)} onRestore={(s) => void afterRestore(s)} />
+        <StoryWorkspace key={`${selectedId}:${epoch}`} id={selectedId} isNew={selectedId === newStoryId} onTrash={(s) => void afterTrash(s)} onRestore={(s) => void afterRestore(s)} />
       ) : (
         <EmptyWorkspace message={t('editor.noStory')} />
       )}

@@ -23,18 +23,19 @@ export interface StoryFields {
 
 interface StoryWorkspaceProps {
   id: string;
+  isNew: boolean;
   onTrash: (story: Story) => void;
   onRestore: (story: Story) => void;
 }
 
 /** The open story: its text in the centre, its details on the right, its save state in the bottom bar. */
-export function StoryWorkspace({ id, onTrash, onRestore }: StoryWorkspaceProps) {
+export function StoryWorkspace({ id, isNew, onTrash, onRestore }: StoryWorkspaceProps) {
   const { t } = useTranslation();
   // Loaded once per opening: the editor owns the text from then on, so a refetch must never overwrite it.
   const query = useQuery({ queryKey: ['story', id], queryFn: () => api.stories.get({ id }), staleTime: Infinity, gcTime: 0 });
   if (query.isPending) return <EmptyWorkspace message={t('editor.loading')} />;
   if (query.isError) return <EmptyWorkspace message={t('editor.loadFailed', { message: query.error.message })} />;
-  return <LoadedStory story={query.data} onTrash={onTrash} onRestore={onRestore} />;
+  return <LoadedStory story={query.data} isNew={isNew} onTrash={onTrash} onRestore={onRestore} />;
 }
 
 export function EmptyWorkspace({ message }: { message: string }) {
@@ -50,7 +51,7 @@ export function EmptyWorkspace({ message }: { message: string }) {
 }
 
 /** `story` follows the latest save; only its first value seeds the fields and the editor. */
-function LoadedStory({ story, onTrash, onRestore }: { story: Story; onTrash: (story: Story) => void; onRestore: (story: Story) => void }) {
+function LoadedStory({ story, isNew, onTrash, onRestore }: { story: Story; isNew: boolean; onTrash: (story: Story) => void; onRestore: (story: Story) => void }) {
   const { t } = useTranslation();
   const { controller, saveState } = useAutosave(story);
   const [opened] = useState(story);
@@ -105,6 +106,7 @@ function LoadedStory({ story, onTrash, onRestore }: { story: Story; onTrash: (st
             aria-label={t('editor.headline')}
             placeholder={t('editor.headlinePlaceholder')}
             rows={1}
+            autoFocus={isNew}
             value={fields.headline}
             onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
             onKeyDown={focusNext('.sapo-input')}

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the host process, as a crash or a closed laptop lid would. */
+  stop: () => Promise<void>;
+  /** Starts it again on the same port and data folder. */
+  start: () => Promise<void>;
+  /** Every story file on disk, parsed. */
+  storiesOnDisk: () => Promise<Record<string, unknown>[]>;
+}
+
+const token = 'e2e-token';
+
+/** Runs the built web host (`out/main/webhost.js`) as its own process, exactly as `npm run web` does. */
+async function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string; port: number }> {
+  const child = spawn(process.execPath, ['out/main/webhost.js', '--port', String(port), '--data', dataDir], {
+    env: { ...process.env, DATELINE_WEB_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Dateline web host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+  });
+  return { child, url, port: Number(new URL(url).port) };
+}
+
+export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: string) => Promise<void> }>({
+  seedDataDir: [async ({}, use) => use(async () => undefined), { option: true }],
+  host: async ({ seedDataDir }, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'dateline-e2e-'));
+    await seedDataDir(dataDir);
+    let running = await launch(dataDir, 0);
+    const host: RunningHost = {
+      url: running.url,
+      port: running.port,
+      dataDir,
+      stop: async () => {
+        if (running.child.exitCode !== null) return;
+        const exited = new Promise((resolve) => running.child.once('exit', resolve));
+        running.child.kill('SIGKILL');
+        await exited;
+      },
+      start: async () => {
+        running = await launch(dataDir, host.port);
+      },
+      storiesOnDisk: async () => {
+        const folder = join(dataDir, 'stories');
+        const names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
+        return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
+      },
+    };
+    await use(host);
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+    });
+    await use(page);
+    expect(problems, 'no script errors or CSP violations').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The plain text of a Tiptap JSON node. */
+export function textOf(node: unknown): string {
+  const n = node as { text?: string; content?: unknown[] };
+  return typeof n.text === 'string' ? n.text : (n.content ?? []).map(textOf).join(' ');
+}
+
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await expect(page.locator('.save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+}
+
+/** Starts a new story and waits until its headline has the cursor, as a reporter would before typing. */
+export async function startNewStory(page: Page, newStoryLabel = 'Bài mới', headlineLabel = 'Tít bài'): Promise<void> {
+  await page.getByRole('button', { name: newStoryLabel }).click();
+  await expect(page.getByRole('textbox', { name: headlineLabel })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: headlineLabel })).toHaveValue('');
+}
