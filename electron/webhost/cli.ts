@@ -10,13 +10,15 @@ import { WebHost } from './WebHost';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '5199' },
+    port: { type: 'string' },
     data: { type: 'string' },
     open: { type: 'boolean', default: false },
   },
 });
 
-const port = Number(values.port);
+/** Without --port, the usual port, or any free one when another program holds it. */
+const preferredPort = 5199;
+const port = values.port === undefined ? preferredPort : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Dateline web host: --port must be a port number, not "${values.port}"`);
   process.exit(2);
@@ -27,8 +29,14 @@ const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer
 
 try {
   const services = await createServices({ dataDir });
-  const host = new WebHost({ services, staticRoot, port, token: process.env.DATELINE_WEB_TOKEN });
-  await host.start();
+  let host = new WebHost({ services, staticRoot, port, token: process.env.DATELINE_WEB_TOKEN });
+  try {
+    await host.start();
+  } catch (error) {
+    if (values.port !== undefined || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    host = new WebHost({ services, staticRoot, port: 0, token: host.token });
+    await host.start();
+  }
   console.log(`Dateline web host: ${host.url}`);
   console.log(`Library: ${dataDir}`);
   if (values.open) openBrowser(host.url);
