@@ -160,3 +160,17 @@ test('the interface switches to English and stays so', async ({ page, host }) =>
   await expect(page.getByRole('button', { name: 'New story' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('words typed just before the page is closed are saved', async ({ page, host }) => {
+  await page.goto(host.url);
+  await startNewStory(page);
+  await page.keyboard.type('Đóng vội');
+  await page.getByRole('textbox', { name: 'Nội dung bài' }).click();
+  await page.keyboard.type('Dòng cuối trước khi đóng.');
+  // Leave at once, well inside the autosave pause; the page asks to stay while it saves, and the reporter leaves anyway.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto('about:blank');
+  await expect
+    .poll(async () => textOf((await host.storiesOnDisk()).find((s) => s.headline === 'Đóng vội')?.body ?? {}))
+    .toBe('Dòng cuối trước khi đóng.');
+});
