@@ -6,8 +6,11 @@ import { AtomicJsonFile } from './AtomicJsonFile';
 import { CoalescingWriter } from './CoalescingWriter';
 import type { FileSystem } from './fileSystem';
 
+/** Bumped whenever the summary's shape changes; an index of another version is rebuilt, not migrated. */
+const indexVersion = 2;
+
 export const indexFileSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(indexVersion),
   stories: z.array(storySummarySchema),
 });
 export type IndexFile = z.infer<typeof indexFileSchema>;
@@ -24,9 +27,9 @@ export class StoryIndex {
   private readonly writer: CoalescingWriter;
 
   constructor(dataDir: string, fs: FileSystem) {
-    this.db = new Low(new AtomicJsonFile<IndexFile>(join(dataDir, indexFileName), fs), { schemaVersion: 1, stories: [] });
+    this.db = new Low(new AtomicJsonFile<IndexFile>(join(dataDir, indexFileName), fs), { schemaVersion: indexVersion, stories: [] });
     this.writer = new CoalescingWriter(() => {
-      this.db.data = { schemaVersion: 1, stories: [...this.byId.values()] };
+      this.db.data = { schemaVersion: indexVersion, stories: [...this.byId.values()] };
       return this.db.write();
     });
   }
@@ -35,10 +38,13 @@ export class StoryIndex {
     return (this.db.adapter as AtomicJsonFile<IndexFile>).path;
   }
 
-  /** Reads the index file. Returns false when it is missing; throws when it is unreadable or malformed. */
+  /**
+   * Reads the index file. Returns false when it is missing or from another version (so it is rebuilt);
+   * throws when it is unreadable or malformed.
+   */
   async load(): Promise<boolean> {
     const raw = await this.db.adapter.read();
-    if (raw === null) return false;
+    if (raw === null || (raw as { schemaVersion?: unknown }).schemaVersion !== indexVersion) return false;
     const parsed = indexFileSchema.parse(raw);
     this.replaceAll(parsed.stories);
     return true;

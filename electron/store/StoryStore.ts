@@ -5,6 +5,7 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import {
   emptyDoc,
   storySchema,
+  storySchemaVersion,
   summarizeStory,
   type Story,
   type StoryChanges,
@@ -15,6 +16,7 @@ import type { Logger } from '../log/Logger';
 import { AtomicJsonFile, CorruptFileError, tempSuffix } from './AtomicJsonFile';
 import { isNotFound, realFileSystem, type FileSystem } from './fileSystem';
 import { KeyedLock } from './KeyedLock';
+import { migrateStory } from './migrations/migrateStory';
 import { StoryIndex } from './StoryIndex';
 import { welcomeStory } from './welcomeStory';
 
@@ -93,15 +95,20 @@ export class StoryStore {
   async create(changes: StoryChanges): Promise<Story> {
     const at = this.now().toISOString();
     const story: Story = storySchema.parse({
-      schemaVersion: 1,
+      schemaVersion: storySchemaVersion,
       id: randomUUID(),
+      kicker: '',
       headline: '',
       sapo: '',
       body: emptyDoc,
       status: 'draft',
       category: '',
       tags: [],
-      byline: '',
+      bylines: [],
+      dateline: '',
+      source: '',
+      ednote: '',
+      storyType: 'tin',
       ...nfcDeep(changes),
       createdAt: at,
       updatedAt: at,
@@ -170,7 +177,7 @@ export class StoryStore {
     try {
       await file.read();
       if (file.data === null) return null;
-      const parsed = storySchema.safeParse(file.data);
+      const parsed = storySchema.safeParse(migrateStory(file.data));
       if (parsed.success) return parsed.data;
       await this.quarantine(this.storyPath(id), `not a valid story: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
     } catch (error) {

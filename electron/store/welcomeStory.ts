@@ -14,7 +14,9 @@ export const welcomeStory: StoryChanges = {
       paragraph('Trạng thái lưu luôn hiện ở thanh dưới cùng. Bài xoá sẽ vào thùng rác và có thể khôi phục.'),
     ],
   },
+  kicker: 'Hướng dẫn sử dụng',
   category: 'Hướng dẫn',
   tags: ['Dateline'],
-  byline: 'Dateline',
+  bylines: ['Dateline'],
+  storyType: 'tin',
 };

@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
 import { StoryList, useStoryPages } from '../library/StoryList';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
+import { matchesShortcut } from '../shortcuts/shortcutList';
+import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 
 type LibraryView = 'stories' | 'trash';
 
@@ -21,6 +23,8 @@ export function App() {
   const [newStoryId, setNewStoryId] = useState<string | null>(null);
   const live = useStoryPages(false);
   const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}) });
+  const [focusMode, setFocusMode] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
 
   const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
 
@@ -53,8 +57,24 @@ export function App() {
   const restoreFromList = async (story: StorySummary) => afterRestore(await api.stories.restore({ id: story.id }));
   const quarantined = status.data?.quarantined.length ?? 0;
 
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    const run = (action: () => void) => {
+      event.preventDefault();
+      action();
+    };
+    if (matchesShortcut(event, 'Mod+/')) run(() => setShowShortcuts((shown) => !shown));
+    else if (matchesShortcut(event, 'Mod+Shift+F')) run(() => setFocusMode((on) => !on));
+    else if (matchesShortcut(event, 'Mod+Alt+N')) run(() => void createStory());
+    else if (event.key === 'Escape' && focusMode && !showShortcuts) setFocusMode(false);
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
   return (
-    <div className="app">
+    <div className={`app${focusMode ? ' is-focus' : ''}`}>
       <header className="top-bar">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
@@ -64,6 +84,12 @@ export function App() {
           + {t('library.newStory')}
         </button>
         <span className="top-bar-gap" />
+        <button type="button" className="quiet-button" aria-pressed={focusMode} onClick={() => setFocusMode(!focusMode)}>
+          {t(focusMode ? 'focus.leave' : 'focus.enter')}
+        </button>
+        <button type="button" className="quiet-button" onClick={() => setShowShortcuts(true)}>
+          {t('shortcuts.open')}
+        </button>
         <LanguageSwitch />
       </header>
       <nav className="library-pane" aria-label={t('library.title')}>
@@ -86,6 +112,7 @@ export function App() {
       ) : (
         <EmptyWorkspace message={t('editor.noStory')} />
       )}
+      {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
     </div>
   );
 }

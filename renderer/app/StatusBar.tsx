@@ -1,5 +1,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lengthProgress, lengthTargets, type StoryType } from '../../shared/story/storyTypes';
+import type { StoryStats } from '../editor/storyStats';
 
 const subscribeOnline = (listener: () => void) => {
   window.addEventListener('online', listener);
@@ -10,21 +12,34 @@ const subscribeOnline = (listener: () => void) => {
   };
 };
 
+const numberFormat = new Intl.NumberFormat('vi-VN');
+
 interface StatusBarProps {
   saveIndicator?: ReactNode;
-  words?: number;
+  stats?: StoryStats;
+  storyType?: StoryType;
 }
 
-/** The bottom bar: is the story safe, how long is it, and is there a connection. */
-export function StatusBar({ saveIndicator, words }: StatusBarProps) {
+/** The bottom bar: is the story safe, how long is it against its target, and is there a connection. */
+export function StatusBar({ saveIndicator, stats, storyType }: StatusBarProps) {
   const { t } = useTranslation();
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+  const target = storyType ? lengthTargets[storyType] : null;
+  const progress = stats && storyType ? lengthProgress(stats.words, storyType) : null;
   return (
     <footer className="status-bar">
       <div className="status-save">{saveIndicator}</div>
-      {words !== undefined && (
-        <div className="status-words" data-testid="word-count">
-          {t('statusBar.words', { count: words, formatParams: { count: { locale: 'vi' } } })}
+      {stats && (
+        <div className="status-counts" data-testid="story-stats">
+          <span data-testid="word-count">{t('statusBar.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>
+          <span>{t('statusBar.characters', { count: stats.characters, formatted: numberFormat.format(stats.characters) })}</span>
+          <span>{t('statusBar.reading', { count: stats.readingMinutes })}</span>
+        </div>
+      )}
+      {target && progress && storyType && (
+        <div className={`status-target is-${progress.state}`}>
+          <span>{t('statusBar.target', { type: t(`storyTypes.${storyType}`), min: target.min, max: target.max })}</span>
+          <progress max={1} value={progress.ratio} aria-label={t('statusBar.targetProgress')} />
         </div>
       )}
       <div className={`status-online ${online ? 'is-online' : 'is-offline'}`}>{online ? t('statusBar.online') : t('statusBar.offline')}</div>

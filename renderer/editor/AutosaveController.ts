@@ -1,5 +1,5 @@
 import { DatelineError } from '../../shared/api/DatelineError';
-import type { Story, StoryChanges, TiptapNode } from '../../shared/story/storySchema';
+import type { Story, StoryChanges } from '../../shared/story/storySchema';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -17,7 +17,7 @@ export type SaveStory = (id: string, baseRevision: number, changes: StoryChanges
 export class AutosaveController {
   private baseRevision: number;
   private pending: StoryChanges = {};
-  private readBody: (() => TiptapNode) | null = null;
+  private readDocument: (() => StoryChanges) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private state: SaveState;
@@ -42,7 +42,7 @@ export class AutosaveController {
   };
 
   get hasUnsavedChanges(): boolean {
-    return this.readBody !== null || Object.keys(this.pending).length > 0 || this.inFlight !== null;
+    return this.readDocument !== null || Object.keys(this.pending).length > 0 || this.inFlight !== null;
   }
 
   change(changes: StoryChanges): void {
@@ -50,9 +50,9 @@ export class AutosaveController {
     this.schedule();
   }
 
-  /** The body changed; `read` serialises it when the save happens. */
-  bodyChanged(read: () => TiptapNode): void {
-    this.readBody = read;
+  /** The story text changed in the editor; `read` serialises it only when the save happens. */
+  documentChanged(read: () => StoryChanges): void {
+    this.readDocument = read;
     this.schedule();
   }
 
@@ -60,7 +60,7 @@ export class AutosaveController {
   async flush(): Promise<void> {
     this.clearTimer();
     while (this.inFlight) await this.inFlight;
-    if (!this.readBody && Object.keys(this.pending).length === 0) return;
+    if (!this.readDocument && Object.keys(this.pending).length === 0) return;
     this.inFlight = this.saveOnce().finally(() => (this.inFlight = null));
     await this.inFlight;
   }
@@ -72,22 +72,22 @@ export class AutosaveController {
   }
 
   private async saveOnce(): Promise<void> {
-    const changes: StoryChanges = { ...this.pending };
-    const readBody = this.readBody;
-    if (readBody) changes.body = readBody();
+    const readDocument = this.readDocument;
+    const changes: StoryChanges = { ...this.pending, ...readDocument?.() };
     this.pending = {};
-    this.readBody = null;
+    this.readDocument = null;
     this.setState({ kind: 'saving' });
     try {
       const saved = await this.saveStory(this.storyId, this.baseRevision, changes);
       this.baseRevision = saved.revision;
       this.onSaved(saved);
-      this.setState(this.readBody || Object.keys(this.pending).length ? { kind: 'unsaved' } : { kind: 'saved', at: saved.updatedAt });
+      this.setState(this.readDocument || Object.keys(this.pending).length ? { kind: 'unsaved' } : { kind: 'saved', at: saved.updatedAt });
     } catch (error) {
       // Put the changes back under anything typed since, so the next try sends both.
-      this.pending = { ...changes, ...this.pending };
-      delete this.pending.body;
-      this.readBody ??= readBody;
+      // The document is read afresh from the editor on the next try, so only the other fields are kept here.
+      const { kicker: _k, headline: _h, sapo: _s, body: _b, ...fields } = changes;
+      this.pending = readDocument ? { ...fields, ...this.pending } : { ...changes, ...this.pending };
+      this.readDocument ??= readDocument;
       const failure = error instanceof DatelineError ? error : new DatelineError('internal', (error as Error).message);
       this.setState({ kind: 'failed', error: failure });
     }

@@ -1,24 +1,33 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatelineError } from '../../shared/api/DatelineError';
 import { parseTags } from '../../shared/story/parseTags';
-import type { Story } from '../../shared/story/storySchema';
-import { countWords } from '../../shared/text/countWords';
+import { fromEditorDoc } from '../../shared/story/storyDocument';
+import type { Story, StoryChanges, TiptapNode } from '../../shared/story/storySchema';
+import type { StoryType } from '../../shared/story/storyTypes';
 import { api } from '../api/datelineApi';
 import { StatusBar } from '../app/StatusBar';
 import { Inspector } from '../inspector/Inspector';
-import { BodyEditor } from './BodyEditor';
+import { useSettings } from '../settings/useSettings';
+import { matchesShortcut } from '../shortcuts/shortcutList';
+import { applyToneStyleToStory } from './applyToneStyleToStory';
 import { SaveIndicator } from './SaveIndicator';
+import { StoryEditor } from './StoryEditor';
+import { StoryPreview } from './StoryPreview';
+import type { StoryStats } from './storyStats';
 import { useAutosave } from './useAutosave';
 
+/** The inspector's fields as typed: lists stay comma-separated text until they are saved. */
 export interface StoryFields {
-  headline: string;
-  sapo: string;
   category: string;
-  /** As typed, comma-separated; parsed into the story's tags when saved. */
   tags: string;
-  byline: string;
+  bylines: string;
+  dateline: string;
+  source: string;
+  ednote: string;
+  storyType: StoryType;
 }
 
 interface StoryWorkspaceProps {
@@ -50,42 +59,85 @@ export function EmptyWorkspace({ message }: { message: string }) {
   );
 }
 
-/** `story` follows the latest save; only its first value seeds the fields and the editor. */
-function LoadedStory({ story, isNew, onTrash, onRestore }: { story: Story; isNew: boolean; onTrash: (story: Story) => void; onRestore: (story: Story) => void }) {
+function fieldsOf(story: Story): StoryFields {
+  return {
+    category: story.category,
+    tags: story.tags.join(', '),
+    bylines: story.bylines.join(', '),
+    dateline: story.dateline,
+    source: story.source,
+    ednote: story.ednote,
+    storyType: story.storyType,
+  };
+}
+
+function toChanges(fields: Partial<StoryFields>): StoryChanges {
+  const { tags, bylines, ...rest } = fields;
+  return {
+    ...rest,
+    ...(tags === undefined ? {} : { tags: parseTags(tags) }),
+    ...(bylines === undefined ? {} : { bylines: parseTags(bylines) }),
+  };
+}
+
+interface LoadedStoryProps {
+  /** Follows the latest save; only its first value seeds the fields and the editor. */
+  story: Story;
+  isNew: boolean;
+  onTrash: (story: Story) => void;
+  onRestore: (story: Story) => void;
+}
+
+function LoadedStory({ story, isNew, onTrash, onRestore }: LoadedStoryProps) {
   const { t } = useTranslation();
+  const { settings } = useSettings();
   const { controller, saveState } = useAutosave(story);
   const [opened] = useState(story);
-  const [fields, setFields] = useState<StoryFields>({
-    headline: opened.headline,
-    sapo: opened.sapo,
-    category: opened.category,
-    tags: opened.tags.join(', '),
-    byline: opened.byline,
-  });
-  const [bodyWords, setBodyWords] = useState<number | null>(null);
+  const [fields, setFields] = useState<StoryFields>(() => fieldsOf(story));
+  const [stats, setStats] = useState<StoryStats | null>(null);
+  // A snapshot taken when the preview opens: the editor is hidden, so the text cannot change meanwhile.
+  const [preview, setPreview] = useState<Story | null>(null);
+  const editorRef = useRef<Editor | null>(null);
 
   const change = (changes: Partial<StoryFields>) => {
     setFields((current) => ({ ...current, ...changes }));
-    const { tags, ...rest } = changes;
-    controller.change(tags === undefined ? rest : { ...rest, tags: parseTags(tags) });
+    controller.change(toChanges(changes));
   };
   const flush = () => void controller.flush();
-  const onTextSettled = useCallback((text: string) => setBodyWords(countWords(text)), []);
+  const onReady = useCallback((editor: Editor) => (editorRef.current = editor), []);
   const keepMine = () => {
     const error = saveState.kind === 'failed' ? saveState.error : null;
     const current = error instanceof DatelineError ? (error.details as { currentRevision?: number } | undefined)?.currentRevision : undefined;
     if (current !== undefined) void controller.keepMine(current);
-  };
-  const focusNext = (selector: string) => (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== 'Enter' || event.shiftKey) return;
-    event.preventDefault();
-    document.querySelector<HTMLElement>(selector)?.focus();
   };
   const trash = async () => {
     await controller.flush();
     onTrash(await api.stories.trash({ id: opened.id }));
   };
   const restore = async () => onRestore(await api.stories.restore({ id: opened.id }));
+  const applyToneStyle = () => {
+    if (editorRef.current) applyToneStyleToStory(editorRef.current, settings.toneStyle);
+  };
+  const togglePreview = () => {
+    if (preview) return setPreview(null);
+    const doc = editorRef.current ? fromEditorDoc(editorRef.current.getJSON() as TiptapNode) : story;
+    setPreview({ ...story, ...toChanges(fields), ...doc });
+  };
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (matchesShortcut(event, 'Mod+S')) {
+      event.preventDefault();
+      flush();
+    } else if (matchesShortcut(event, 'Mod+Shift+P')) {
+      event.preventDefault();
+      togglePreview();
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <>
@@ -94,41 +146,31 @@ function LoadedStory({ story, isNew, onTrash, onRestore }: { story: Story; isNew
           {story.trashedAt ? (
             <div className="banner banner-trash" role="status">
               <span>{t('editor.inTrash')}</span>
-              <button type="button" onClick={() => void restore()}>{t('library.restore')}</button>
+              <button type="button" onClick={() => void restore()}>
+                {t('library.restore')}
+              </button>
             </div>
           ) : (
             <div className="page-actions">
-              <button type="button" className="quiet-button" onClick={() => void trash()}>{t('library.moveToTrash')}</button>
+              <button type="button" className="quiet-button" aria-pressed={preview !== null} onClick={togglePreview}>
+                {t(preview ? 'preview.backToEditor' : 'preview.open')}
+              </button>
+              <button type="button" className="quiet-button" onClick={() => void trash()}>
+                {t('library.moveToTrash')}
+              </button>
             </div>
           )}
-          <textarea
-            className="headline-input"
-            aria-label={t('editor.headline')}
-            placeholder={t('editor.headlinePlaceholder')}
-            rows={1}
-            autoFocus={isNew}
-            value={fields.headline}
-            onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
-            onKeyDown={focusNext('.sapo-input')}
-            onBlur={flush}
-          />
-          <textarea
-            className="sapo-input"
-            aria-label={t('editor.sapo')}
-            placeholder={t('editor.sapoPlaceholder')}
-            rows={2}
-            value={fields.sapo}
-            onChange={(e) => change({ sapo: e.target.value })}
-            onKeyDown={focusNext('.story-body')}
-            onBlur={flush}
-          />
-          <BodyEditor initialBody={opened.body} controller={controller} onTextSettled={onTextSettled} />
+          {preview && <StoryPreview story={preview} timeZone={settings.timeZone} />}
+          <div hidden={preview !== null}>
+            <StoryEditor story={opened} isNew={isNew} controller={controller} onStats={setStats} onReady={onReady} />
+          </div>
         </div>
       </main>
-      <Inspector story={story} fields={fields} onChange={change} onBlur={flush} />
+      <Inspector story={story} fields={fields} onChange={change} onBlur={flush} onApplyToneStyle={applyToneStyle} />
       <StatusBar
         saveIndicator={<SaveIndicator state={saveState} onRetry={flush} onKeepMine={keepMine} />}
-        words={bodyWords === null ? undefined : countWords(fields.sapo) + bodyWords}
+        stats={stats ?? undefined}
+        storyType={fields.storyType}
       />
     </>
   );

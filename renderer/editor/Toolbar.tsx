@@ -1,8 +1,12 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { editLinkEvent } from './extensions/LinkShortcut';
 import { LinkIcon } from './icons/LinkIcon';
+
+/** Until the media library lands, a photo travels inside the story as a data URL, so keep it small. */
+const maxInlineImageBytes = 5 * 1024 * 1024;
 
 interface ToolbarProps {
   editor: Editor;
@@ -12,11 +16,14 @@ interface ToolbarProps {
 export function Toolbar({ editor }: ToolbarProps) {
   const { t } = useTranslation();
   const [linkDraft, setLinkDraft] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
       h2: e.isActive('heading', { level: 2 }),
       h3: e.isActive('heading', { level: 3 }),
       bulletList: e.isActive('bulletList'),
@@ -33,12 +40,34 @@ export function Toolbar({ editor }: ToolbarProps) {
   const buttons = [
     { key: 'bold', label: t('toolbar.bold'), glyph: 'B', active: state.bold, run: () => chain().toggleBold().run() },
     { key: 'italic', label: t('toolbar.italic'), glyph: 'I', active: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'underline', label: t('toolbar.underline'), glyph: 'U', active: state.underline, run: () => chain().toggleUnderline().run() },
     { key: 'h2', label: t('toolbar.heading2'), glyph: 'H2', active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
     { key: 'h3', label: t('toolbar.heading3'), glyph: 'H3', active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
     { key: 'ul', label: t('toolbar.bulletList'), glyph: '•', active: state.bulletList, run: () => chain().toggleBulletList().run() },
     { key: 'ol', label: t('toolbar.orderedList'), glyph: '1.', active: state.orderedList, run: () => chain().toggleOrderedList().run() },
     { key: 'quote', label: t('toolbar.blockquote'), glyph: '“', active: state.blockquote, run: () => chain().toggleBlockquote().run() },
+    { key: 'hr', label: t('toolbar.horizontalRule'), glyph: '—', active: false, run: () => chain().setHorizontalRule().run() },
   ];
+
+  useEffect(() => {
+    const openLinkField = () => setLinkDraft((editor.getAttributes('link').href as string | undefined) ?? '');
+    const dom = editor.view.dom;
+    dom.addEventListener(editLinkEvent, openLinkField);
+    return () => dom.removeEventListener(editLinkEvent, openLinkField);
+  }, [editor]);
+
+  const insertImage = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (!file.type.startsWith('image/')) return setNotice(t('figure.notAnImage', { name: file.name }));
+    if (file.size > maxInlineImageBytes) return setNotice(t('figure.tooLarge', { name: file.name }));
+    setNotice(null);
+    const reader = new FileReader();
+    reader.onload = () => chain().insertFigure({ src: String(reader.result), alt: '', credit: '' }).run();
+    reader.onerror = () => setNotice(t('figure.unreadable', { name: file.name }));
+    reader.readAsDataURL(file);
+  };
 
   const applyLink = (event: FormEvent) => {
     event.preventDefault();
@@ -76,6 +105,17 @@ export function Toolbar({ editor }: ToolbarProps) {
       >
         <LinkIcon />
       </button>
+      <button
+        type="button"
+        className="tool tool-image"
+        aria-label={t('toolbar.image')}
+        title={t('toolbar.image')}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => fileInput.current?.click()}
+      >
+        {t('toolbar.imageShort')}
+      </button>
+      <input ref={fileInput} type="file" accept="image/jpeg,image/png,image/webp,image/gif" hidden aria-hidden="true" tabIndex={-1} data-testid="figure-file" onChange={insertImage} />
       <span className="toolbar-gap" />
       <button type="button" className="tool" aria-label={t('toolbar.undo')} title={t('toolbar.undo')} disabled={!state.canUndo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().undo().run()}>
         ↶
@@ -83,6 +123,11 @@ export function Toolbar({ editor }: ToolbarProps) {
       <button type="button" className="tool" aria-label={t('toolbar.redo')} title={t('toolbar.redo')} disabled={!state.canRedo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().redo().run()}>
         ↷
       </button>
+      {notice && (
+        <p className="toolbar-notice" role="alert">
+          {notice}
+        </p>
+      )}
       {linkDraft !== null && (
         <form className="link-form" onSubmit={applyLink}>
           <input

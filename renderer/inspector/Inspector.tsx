@@ -1,40 +1,83 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story } from '../../shared/story/storySchema';
+import { lengthTargets, storyTypes, type StoryType } from '../../shared/story/storyTypes';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import type { StoryFields } from '../editor/StoryWorkspace';
+import { useSettings } from '../settings/useSettings';
+import { CategoryListEditor } from './CategoryListEditor';
 
 interface InspectorProps {
   story: Story;
   fields: StoryFields;
   onChange: (changes: Partial<StoryFields>) => void;
   onBlur: () => void;
+  onApplyToneStyle: () => void;
 }
 
 /** The story's metadata, beside the text rather than in the way of it. */
-export function Inspector({ story, fields, onChange, onBlur }: InspectorProps) {
+export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle }: InspectorProps) {
   const { t } = useTranslation();
+  const { settings } = useSettings();
+  const [editingCategories, setEditingCategories] = useState(false);
+  // A story filed under a category since removed from the list keeps it, and shows it.
+  const categories = fields.category && !settings.categories.includes(fields.category) ? [fields.category, ...settings.categories] : settings.categories;
+  const text = (key: 'bylines' | 'dateline' | 'source' | 'tags', placeholderKey: string) => (
+    <label className="field">
+      <span>{t(`inspector.${key}`)}</span>
+      <input value={fields[key]} placeholder={t(placeholderKey)} onChange={(e) => onChange({ [key]: e.target.value })} onBlur={onBlur} />
+    </label>
+  );
   return (
     <aside className="inspector-pane" aria-label={t('inspector.title')}>
       <h2 className="pane-title">{t('inspector.title')}</h2>
+      <div className="field">
+        <span id="category-label">{t('inspector.category')}</span>
+        <div className="field-row">
+          <select aria-labelledby="category-label" value={fields.category} onChange={(e) => onChange({ category: e.target.value })} onBlur={onBlur}>
+            <option value="">{t('inspector.noCategory')}</option>
+            {categories.map((category) => (
+              <option key={category} value={category}>
+                {category}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="quiet-button" onClick={() => setEditingCategories(true)}>
+            {t('inspector.editCategories')}
+          </button>
+        </div>
+      </div>
+      {editingCategories && <CategoryListEditor onClose={() => setEditingCategories(false)} />}
       <label className="field">
-        <span>{t('inspector.category')}</span>
-        <input value={fields.category} placeholder={t('inspector.categoryPlaceholder')} onChange={(e) => onChange({ category: e.target.value })} onBlur={onBlur} />
+        <span>{t('inspector.storyType')}</span>
+        <select value={fields.storyType} onChange={(e) => onChange({ storyType: e.target.value as StoryType })} onBlur={onBlur}>
+          {storyTypes.map((type) => (
+            <option key={type} value={type}>
+              {t('storyTypes.withTarget', { name: t(`storyTypes.${type}`), min: lengthTargets[type].min, max: lengthTargets[type].max })}
+            </option>
+          ))}
+        </select>
       </label>
+      {text('tags', 'inspector.tagsPlaceholder')}
+      {text('bylines', 'inspector.bylinesPlaceholder')}
+      {text('dateline', 'inspector.datelinePlaceholder')}
+      {text('source', 'inspector.sourcePlaceholder')}
       <label className="field">
-        <span>{t('inspector.tags')}</span>
-        <input value={fields.tags} placeholder={t('inspector.tagsPlaceholder')} onChange={(e) => onChange({ tags: e.target.value })} onBlur={onBlur} />
+        <span>{t('inspector.ednote')}</span>
+        <textarea rows={3} value={fields.ednote} placeholder={t('inspector.ednotePlaceholder')} onChange={(e) => onChange({ ednote: e.target.value })} onBlur={onBlur} />
       </label>
-      <label className="field">
-        <span>{t('inspector.byline')}</span>
-        <input value={fields.byline} placeholder={t('inspector.bylinePlaceholder')} onChange={(e) => onChange({ byline: e.target.value })} onBlur={onBlur} />
-      </label>
+      <button type="button" className="quiet-button tone-button" onClick={onApplyToneStyle}>
+        {t(settings.toneStyle === 'new' ? 'inspector.applyToneNew' : 'inspector.applyToneOld')}
+      </button>
       <dl className="facts">
         <dt>{t('inspector.status')}</dt>
-        <dd><span className={`badge badge-${story.trashedAt ? 'trashed' : story.status}`}>{t(story.trashedAt ? 'status.trashed' : `status.${story.status}`)}</span></dd>
+        <dd>
+          <span className={`badge badge-${story.trashedAt ? 'trashed' : story.status}`}>{t(story.trashedAt ? 'status.trashed' : `status.${story.status}`)}</span>
+        </dd>
         <dt>{t('inspector.created')}</dt>
-        <dd>{formatShortDateTime(story.createdAt)}</dd>
+        <dd>{formatShortDateTime(story.createdAt, settings.timeZone)}</dd>
         <dt>{t('inspector.updated')}</dt>
-        <dd>{formatShortDateTime(story.updatedAt)}</dd>
+        <dd>{formatShortDateTime(story.updatedAt, settings.timeZone)}</dd>
         <dt>{t('inspector.revision')}</dt>
         <dd>{story.revision}</dd>
       </dl>

@@ -3,9 +3,34 @@ import { z } from 'zod';
 export const languageSchema = z.enum(['vi', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
+/** Which tone-mark placement the newsroom prints: "hòa, thúy, khỏe" (new) or "hoà, thuý, khoẻ" (old). */
+export const toneStyleSchema = z.enum(['new', 'old']);
+
+const timeZoneSchema = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a known time zone' },
+);
+
 export const settingsSchema = z.object({
   language: languageSchema,
+  toneStyle: toneStyleSchema,
+  /** The newsroom's clock, for every time shown or picked; a reporter abroad still works in it. */
+  timeZone: timeZoneSchema,
+  /** The chuyên mục a story can be filed under, in the order the reporter keeps them. */
+  categories: z.array(z.string().trim().min(1).max(200)).max(200),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { language: 'vi' };
+export const defaultSettings: Settings = {
+  language: 'vi',
+  toneStyle: 'new',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  categories: ['Thời sự', 'Chính trị', 'Kinh tế', 'Xã hội', 'Văn hóa', 'Giáo dục', 'Y tế', 'Thể thao', 'Pháp luật', 'Quốc tế'],
+};

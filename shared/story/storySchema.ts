@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storyTypes } from './storyTypes';
 
 /** A Tiptap (ProseMirror) JSON node. Checked for shape only: the editor's schema decides what nodes mean. */
 export interface TiptapNode {
@@ -32,16 +33,30 @@ export const storyIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'a story id i
 
 const shortText = (max: number) => z.string().max(max);
 
+/** The version of the story file's shape; older files are upgraded by electron/store/migrations when read. */
+export const storySchemaVersion = 2;
+
 export const storySchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(storySchemaVersion),
   id: storyIdSchema,
+  /** The small line above the headline (tít phụ / kicker). */
+  kicker: shortText(300),
   headline: shortText(500),
+  /** The bold lead paragraph. */
   sapo: shortText(5_000),
   body: tiptapDocSchema,
   status: storyStatusSchema,
+  /** The chuyên mục, chosen from the newsroom's list in settings. */
   category: shortText(200),
   tags: z.array(shortText(100)).max(100),
-  byline: shortText(300),
+  bylines: z.array(shortText(200)).max(20),
+  /** The dateline place, e.g. "Quảng Ninh". */
+  dateline: shortText(200),
+  /** The source line, e.g. "Theo: nhandan.vn"; empty for an original story. */
+  source: shortText(300),
+  /** A note for the desk, never published. */
+  ednote: shortText(10_000),
+  storyType: z.enum(storyTypes),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   /** Rises by one on every saved change; a write based on an older revision is refused as a conflict. */
@@ -53,13 +68,37 @@ export type Story = z.infer<typeof storySchema>;
 
 /** The fields a reporter edits: what `stories.create` and `stories.update` accept. */
 export const storyChangesSchema = storySchema
-  .pick({ headline: true, sapo: true, body: true, category: true, tags: true, byline: true })
+  .pick({
+    kicker: true,
+    headline: true,
+    sapo: true,
+    body: true,
+    category: true,
+    tags: true,
+    bylines: true,
+    dateline: true,
+    source: true,
+    ednote: true,
+    storyType: true,
+  })
   .partial()
   .strict();
 export type StoryChanges = z.infer<typeof storyChangesSchema>;
 
 export const storySummarySchema = storySchema
-  .pick({ id: true, headline: true, status: true, category: true, byline: true, createdAt: true, updatedAt: true, revision: true, trashedAt: true })
+  .pick({
+    id: true,
+    kicker: true,
+    headline: true,
+    status: true,
+    category: true,
+    bylines: true,
+    storyType: true,
+    createdAt: true,
+    updatedAt: true,
+    revision: true,
+    trashedAt: true,
+  })
   .extend({
     /** The first words of the sapo, for the list. */
     excerpt: z.string(),
@@ -69,8 +108,8 @@ export type StorySummary = z.infer<typeof storySummarySchema>;
 const excerptLength = 160;
 
 export function summarizeStory(story: Story): StorySummary {
-  const { id, headline, status, category, byline, createdAt, updatedAt, revision, trashedAt } = story;
+  const { id, kicker, headline, status, category, bylines, storyType, createdAt, updatedAt, revision, trashedAt } = story;
   const sapo = story.sapo.trim();
   const excerpt = sapo.length > excerptLength ? `${sapo.slice(0, excerptLength).trimEnd()}…` : sapo;
-  return { id, headline, status, category, byline, createdAt, updatedAt, revision, trashedAt, excerpt };
+  return { id, kicker, headline, status, category, bylines, storyType, createdAt, updatedAt, revision, trashedAt, excerpt };
 }

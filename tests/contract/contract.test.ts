@@ -15,13 +15,13 @@ const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'te
 const invalidPayloads: Record<string, unknown[]> = {
   'stories.list': [{ limit: 0 }, { limit: 'ten' }, { cursor: 5 }, { unknown: true }],
   'stories.get': [{}, { id: 7 }, { id: '../../etc/passwd' }],
-  'stories.create': [{ headline: 42 }, { body: 'plain text' }, { body: { type: 'paragraph' } }, { revision: 9 }],
+  'stories.create': [{ headline: 42 }, { body: 'plain text' }, { body: { type: 'paragraph' } }, { revision: 9 }, { storyType: 'blog' }, { bylines: 'Minh Đức' }],
   'stories.update': [{ id: 'x', baseRevision: 'x', changes: 7 }, { id: 'abcdefgh-1234', changes: {} }, { id: 'abcdefgh-1234', baseRevision: 1, changes: { tags: 'a,b' } }],
   'stories.trash': [{}, { id: null }],
   'stories.restore': [{}, { id: ['a'] }],
   'library.status': [{ extra: 1 }],
   'settings.get': [{ extra: 1 }],
-  'settings.update': [{ language: 'fr' }, { theme: 'dark' }],
+  'settings.update': [{ language: 'fr' }, { theme: 'dark' }, { timeZone: 'Mars/Olympus_Mons' }, { toneStyle: 'mixed' }, { categories: [''] }],
 };
 
 for (const [name, open] of [
@@ -97,10 +97,10 @@ for (const [name, open] of [
       }
     });
 
-    it('keeps the language setting', async () => {
-      expect(await ok('settings.get', {})).toEqual({ language: 'vi' });
-      expect(await ok('settings.update', { language: 'en' })).toEqual({ language: 'en' });
-      expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toEqual({ language: 'en' });
+    it('keeps the settings: Vietnamese, the new tone marks and Vietnam time by default', async () => {
+      expect(await ok('settings.get', {})).toMatchObject({ language: 'vi', toneStyle: 'new', timeZone: 'Asia/Ho_Chi_Minh' });
+      expect(await ok('settings.update', { language: 'en', categories: ['Thời sự', 'Biển đảo'] })).toMatchObject({ language: 'en', categories: ['Thời sự', 'Biển đảo'] });
+      expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ language: 'en', categories: ['Thời sự', 'Biển đảo'] });
     });
 
     it('reports the data folder and nothing quarantined in a healthy library', async () => {

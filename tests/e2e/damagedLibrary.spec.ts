@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from './webHostFixture';
+import { expect, storyPage, test } from './webHostFixture';
 import { makeStory } from '../support/seedLibrary';
 
 const good = makeStory({ headline: 'Bài vẫn còn nguyên' });
@@ -17,6 +17,6 @@ test.use({
 test('a damaged story file is reported, moved aside, and the rest of the library opens', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByRole('alert')).toContainText('1 tệp bài bị hỏng');
-  await expect(page.getByRole('textbox', { name: 'Tít bài' })).toHaveValue('Bài vẫn còn nguyên');
+  await expect(storyPage(page).headline).toHaveText('Bài vẫn còn nguyên');
   expect((await host.storiesOnDisk()).map((s) => s.headline)).toEqual(['Bài vẫn còn nguyên']);
 });

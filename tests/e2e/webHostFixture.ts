@@ -94,9 +94,31 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await expect(page.locator('.save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
 }
 
+/** The parts of the open story, as a reporter sees them on the page. */
+export function storyPage(page: Page) {
+  const editor = page.getByRole('textbox', { name: 'Soạn bài' });
+  return {
+    editor,
+    kicker: editor.locator('.story-kicker'),
+    headline: editor.locator('.story-headline'),
+    sapo: editor.locator('.story-sapo'),
+    /** The body's paragraphs, headings, lists and quotes: everything after the sapo. */
+    bodyText: editor.locator(':scope > :not(.story-kicker):not(.story-headline):not(.story-sapo)'),
+    toolbar: page.getByRole('toolbar', { name: 'Định dạng' }),
+  };
+}
+
 /** Starts a new story and waits until its headline has the cursor, as a reporter would before typing. */
-export async function startNewStory(page: Page, newStoryLabel = 'Bài mới', headlineLabel = 'Tít bài'): Promise<void> {
-  await page.getByRole('button', { name: newStoryLabel }).click();
-  await expect(page.getByRole('textbox', { name: headlineLabel })).toBeFocused();
-  await expect(page.getByRole('textbox', { name: headlineLabel })).toHaveValue('');
+export async function startNewStory(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Bài mới' }).click();
+  const story = storyPage(page);
+  await expect(story.editor).toBeFocused();
+  await expect(story.headline).toHaveText('');
+  const cursorInHeadline = () =>
+    page.evaluate(() => {
+      const node = window.getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      return Boolean(element?.closest('.story-headline'));
+    });
+  await expect.poll(cursorInHeadline).toBe(true);
 }

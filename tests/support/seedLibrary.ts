@@ -7,15 +7,20 @@ import type { Story } from '../../shared/story/storySchema';
 export function makeStory(overrides: Partial<Story> = {}): Story {
   const at = '2024-05-14T01:34:23.000Z';
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: randomUUID(),
+    kicker: '',
     headline: 'Tăng cường phối hợp các cơ quan chức năng',
     sapo: 'Sáng 14/5, UBND tỉnh Quảng Ninh tổ chức hội nghị.',
     body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nội dung bài viết.' }] }] },
     status: 'draft',
     category: 'Thời sự',
     tags: ['Quảng Ninh'],
-    byline: 'Minh Đức',
+    bylines: ['Minh Đức'],
+    dateline: 'Quảng Ninh',
+    source: '',
+    ednote: '',
+    storyType: 'tin',
     createdAt: at,
     updatedAt: at,
     revision: 1,

@@ -1,14 +1,30 @@
 import { Placeholder } from '@tiptap/extension-placeholder';
 import StarterKit from '@tiptap/starter-kit';
 import i18next from 'i18next';
+import { BodyStartKeymap } from './BodyStartKeymap';
+import { Figure } from './Figure';
+import { Headline } from './Headline';
+import { Kicker } from './Kicker';
+import { LinkShortcut } from './LinkShortcut';
+import { PasteCleaner } from './PasteCleaner';
+import { Sapo } from './Sapo';
+import { firstBodyIndex, StoryDocument } from './StoryDocument';
 
-/** The story body's editor preset. */
-export function storyBodyExtensions() {
+const sectionPlaceholders: Record<string, string> = {
+  kicker: 'editor.kickerPlaceholder',
+  headline: 'editor.headlinePlaceholder',
+  sapo: 'editor.sapoPlaceholder',
+};
+
+/** The story editor's preset: the whole story, from kicker to the last photo caption, in one document. */
+export function storyExtensions() {
   return [
     StarterKit.configure({
+      document: false,
       heading: { levels: [2, 3] },
       code: false,
       codeBlock: false,
+      strike: false,
       link: {
         openOnClick: false,
         autolink: true,
@@ -17,6 +33,24 @@ export function storyBodyExtensions() {
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
-    Placeholder.configure({ placeholder: () => i18next.t('editor.bodyPlaceholder') }),
+    StoryDocument,
+    Kicker,
+    Headline,
+    Sapo,
+    BodyStartKeymap,
+    Figure,
+    PasteCleaner,
+    LinkShortcut,
+    Placeholder.configure({
+      showOnlyCurrent: false,
+      includeChildren: false,
+      placeholder: ({ node, pos, editor }) => {
+        const key = sectionPlaceholders[node.type.name];
+        if (key) return i18next.t(key);
+        // Only an empty body shows the body's prompt, not every empty paragraph.
+        const isOnlyBodyBlock = editor.state.doc.childCount === firstBodyIndex + 1 && editor.state.doc.resolve(pos).index(0) === firstBodyIndex;
+        return node.type.name === 'paragraph' && isOnlyBodyBlock ? i18next.t('editor.bodyPlaceholder') : '';
+      },
+    }),
   ];
 }

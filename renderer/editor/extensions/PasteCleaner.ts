@@ -1,0 +1,32 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { sectionTypes } from '../../../shared/story/storyDocument';
+import { sanitizePastedHtml } from '../paste/sanitizePastedHtml';
+
+const sections = new Set<string>(sectionTypes);
+
+/**
+ * Every paste goes through the sanitiser and comes out NFC. Into the kicker, headline or sapo only plain text
+ * goes, on one line, so a paste can never split them.
+ */
+export const PasteCleaner = Extension.create({
+  name: 'pasteCleaner',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('pasteCleaner'),
+        props: {
+          transformPastedHTML: (html) => sanitizePastedHtml(html),
+          transformPastedText: (text) => text.normalize('NFC'),
+          handlePaste: (view, event) => {
+            const { $from } = view.state.selection;
+            if (!sections.has($from.parent.type.name)) return false;
+            const text = (event.clipboardData?.getData('text/plain') ?? '').normalize('NFC').replace(/\s*\n\s*/g, ' ');
+            view.dispatch(view.state.tr.insertText(text));
+            return true;
+          },
+        },
+      }),
+    ];
+  },
+});

@@ -1,0 +1,101 @@
+import { formatVietnameseDateTime } from '../text/vietnameseDate';
+import type { Story, TiptapNode } from './storySchema';
+
+/**
+ * Renders a stored story as the paper prints it: kicker, headline, the time line, the bold sapo, the body with
+ * each photo followed by its caption and credit, the byline, and the source line last. Pure string building
+ * over the stored JSON, so the preview, publishing and export all print the same page. Every text and
+ * attribute is escaped, and only http, https and mailto links survive.
+ */
+export interface RenderOptions {
+  timeZone: string;
+  /** The instant printed on the time line (the publish time, or the last save for a draft). */
+  shownAt: string;
+  /** Turns a figure's attrs into an image URL, or null when the image cannot be shown. */
+  imageUrl: (attrs: Record<string, unknown>) => string | null;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function safeHref(href: unknown): string | null {
+  if (typeof href !== 'string') return null;
+  const trimmed = href.trim();
+  return /^(https?:|mailto:)/i.test(trimmed) ? trimmed : null;
+}
+
+const markTags: Record<string, string> = { bold: 'strong', italic: 'em', underline: 'u', strike: 's', code: 'code' };
+
+function renderText(node: TiptapNode): string {
+  let html = escapeHtml(node.text ?? '');
+  for (const mark of node.marks ?? []) {
+    if (mark.type === 'link') {
+      const href = safeHref(mark.attrs?.href);
+      if (href) html = `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${html}</a>`;
+    } else if (markTags[mark.type]) {
+      html = `<${markTags[mark.type]}>${html}</${markTags[mark.type]}>`;
+    }
+  }
+  return html;
+}
+
+export function renderNode(node: TiptapNode, options: Pick<RenderOptions, 'imageUrl'>): string {
+  const inner = () => (node.content ?? []).map((child) => renderNode(child, options)).join('');
+  switch (node.type) {
+    case 'text':
+      return renderText(node);
+    case 'doc':
+      return inner();
+    case 'paragraph':
+      return `<p>${inner()}</p>`;
+    case 'heading':
+      return node.attrs?.level === 3 ? `<h3>${inner()}</h3>` : `<h2>${inner()}</h2>`;
+    case 'bulletList':
+      return `<ul>${inner()}</ul>`;
+    case 'orderedList':
+      return `<ol>${inner()}</ol>`;
+    case 'listItem':
+      return `<li>${inner()}</li>`;
+    case 'blockquote':
+      return `<blockquote>${inner()}</blockquote>`;
+    case 'horizontalRule':
+      return '<hr>';
+    case 'hardBreak':
+      return '<br>';
+    case 'figure': {
+      const attrs = node.attrs ?? {};
+      const src = options.imageUrl(attrs);
+      const alt = typeof attrs.alt === 'string' ? attrs.alt : '';
+      const credit = typeof attrs.credit === 'string' && attrs.credit.trim() ? `<span class="credit">${escapeHtml(attrs.credit.trim())}</span>` : '';
+      const image = src ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">` : '';
+      return `<figure>${image}<figcaption><span class="caption">${inner()}</span>${credit}</figcaption></figure>`;
+    }
+    default:
+      return inner();
+  }
+}
+
+/** "nhandan.vn" prints as "Theo: nhandan.vn"; a line that already says "Theo:" or "Nguồn:" prints as written. */
+export function sourceLine(source: string): string {
+  const trimmed = source.trim();
+  if (!trimmed) return '';
+  return /^(theo|nguồn)\s*:/iu.test(trimmed) ? trimmed : `Theo: ${trimmed}`;
+}
+
+export function renderStoryHtml(story: Pick<Story, 'kicker' | 'headline' | 'sapo' | 'body' | 'bylines' | 'dateline' | 'source'>, options: RenderOptions): string {
+  const parts: string[] = ['<article class="story">'];
+  if (story.kicker.trim()) parts.push(`<p class="kicker">${escapeHtml(story.kicker.trim())}</p>`);
+  parts.push(`<h1 class="headline">${escapeHtml(story.headline.trim())}</h1>`);
+  parts.push(`<p class="time-line">${escapeHtml(formatVietnameseDateTime(options.shownAt, options.timeZone))}</p>`);
+  if (story.sapo.trim()) {
+    const place = story.dateline.trim() ? `${escapeHtml(story.dateline.trim().toLocaleUpperCase('vi'))} – ` : '';
+    parts.push(`<p class="sapo"><strong>${place}${escapeHtml(story.sapo.trim())}</strong></p>`);
+  }
+  parts.push(`<div class="body">${renderNode(story.body, options)}</div>`);
+  const bylines = story.bylines.map((b) => b.trim()).filter(Boolean);
+  if (bylines.length) parts.push(`<p class="byline">${escapeHtml(bylines.join(' – '))}</p>`);
+  const source = sourceLine(story.source);
+  if (source) parts.push(`<p class="source">${escapeHtml(source)}</p>`);
+  parts.push('</article>');
+  return parts.join('');
+}
