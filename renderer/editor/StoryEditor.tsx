@@ -33,6 +33,8 @@ export function StoryEditor({ story, isNew, controller, onStats, onReady }: Stor
     extensions: storyExtensions(),
     content: toEditorDoc(story),
     injectCSS: false,
+    // Markdown-style paste rules ("**bold**") mean nothing to a newsroom and scan every pasted character.
+    enablePasteRules: false,
     shouldRerenderOnTransaction: false,
     immediatelyRender: true,
     editorProps: {

@@ -25,7 +25,7 @@ function rename(element: Element, tag: string): Element {
  * into an inert document, so nothing in it runs or loads while it is cleaned.
  */
 export function sanitizePastedHtml(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(disarmInlineCode(html), 'text/html');
   const body = doc.body;
 
   body.querySelectorAll(dropped).forEach((element) => element.remove());
@@ -35,20 +35,18 @@ export function sanitizePastedHtml(html: string): string {
   toRemove.forEach((node) => node.parentNode?.removeChild(node));
 
   // Google Docs wraps a whole paste in <b style="font-weight:normal">; Word and Docs mark bold and italic with
-  // inline styles. Turn styles into real marks before the styles themselves are dropped.
-  for (const element of Array.from(body.querySelectorAll<HTMLElement>('b, strong, span, i, em'))) {
-    const weight = element.style.fontWeight;
-    const italic = element.style.fontStyle === 'italic';
-    const underline = /underline/.test(element.style.textDecoration);
-    if ((element.tagName === 'B' || element.tagName === 'STRONG') && (weight === 'normal' || weight === '400')) {
-      unwrap(element);
+  // inline styles. Turn those styles into real marks before every attribute is dropped.
+  for (const element of Array.from(body.querySelectorAll<HTMLElement>('b, strong, span'))) {
+    const style = element.getAttribute(disarmedStyle) ?? '';
+    const weight = /font-weight\s*:\s*([a-z0-9]+)/i.exec(style)?.[1]?.toLowerCase();
+    if (element.tagName !== 'SPAN') {
+      if (weight === 'normal' || weight === '400') unwrap(element);
       continue;
     }
-    if (element.tagName !== 'SPAN') continue;
     let target: Element = element;
     if (weight === 'bold' || Number(weight) >= 600) target = wrapContent(target, 'strong');
-    if (italic) target = wrapContent(target, 'em');
-    if (underline) wrapContent(target, 'u');
+    if (/font-style\s*:\s*italic/i.test(style)) target = wrapContent(target, 'em');
+    if (/text-decoration[^;]*underline/i.test(style)) wrapContent(target, 'u');
   }
 
   body.querySelectorAll('img').forEach((image) => {
@@ -83,6 +81,22 @@ export function sanitizePastedHtml(html: string): string {
     if (composed !== value) node.nodeValue = composed;
   }
   return body.innerHTML;
+}
+
+const disarmedStyle = 'data-pasted-style';
+
+/**
+ * Drops `<style>` and `<script>` elements and renames every `style` and `on…` attribute before the HTML is
+ * parsed. Even an inert parsed document applies the page's CSP to them, so parsing them as they are would only
+ * log blocked inline code; renamed, the attributes are plain data, read for bold and italic hints and then
+ * dropped with every other attribute.
+ */
+function disarmInlineCode(html: string): string {
+  return html.replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, '').replace(/<[a-z][^>]*>/gi, (tag) =>
+    tag.replace(/(\s)(style|on[a-z]+)(\s*=)/gi, (_match, space: string, name: string, equals: string) =>
+      `${space}${name.toLowerCase() === 'style' ? disarmedStyle : 'data-pasted-handler'}${equals}`,
+    ),
+  );
 }
 
 function wrapContent(element: Element, tag: string): Element {
