@@ -6,6 +6,7 @@ import { api } from '../api/datelineApi';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
 import { StoryList, useStoryPages } from '../library/StoryList';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 
@@ -25,6 +26,7 @@ export function App() {
   const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}) });
   const [focusMode, setFocusMode] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
 
   const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
 
@@ -90,6 +92,9 @@ export function App() {
         <button type="button" className="quiet-button" onClick={() => setShowShortcuts(true)}>
           {t('shortcuts.open')}
         </button>
+        <button type="button" className="quiet-button" onClick={() => setShowSettings(true)}>
+          {t('settings.open')}
+        </button>
         <LanguageSwitch />
       </header>
       <nav className="library-pane" aria-label={t('library.title')}>
@@ -113,6 +118,7 @@ export function App() {
         <EmptyWorkspace message={t('editor.noStory')} />
       )}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
+      {showSettings && <SettingsDialog onClose={() => setShowSettings(false)} />}
     </div>
   );
 }

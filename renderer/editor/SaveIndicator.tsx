@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../shared/api/DatelineError';
 import { formatClockTime } from '../../shared/text/formatDateTime';
+import { useSettings } from '../settings/useSettings';
 import type { SaveState } from './AutosaveController';
 
 interface SaveIndicatorProps {
@@ -18,6 +19,7 @@ const failureMessageKey: Partial<Record<ErrorCode, string>> = {
 /** Whether the words are safe, always in view: saved (with the time), saving, or failed with a way out. */
 export function SaveIndicator({ state, onRetry, onKeepMine }: SaveIndicatorProps) {
   const { t } = useTranslation();
+  const { settings } = useSettings();
   if (state.kind === 'failed') {
     return (
       <div className="save-state save-failed" role="alert" data-state="failed">
@@ -31,7 +33,7 @@ export function SaveIndicator({ state, onRetry, onKeepMine }: SaveIndicatorProps
     );
   }
   const text =
-    state.kind === 'saved' ? t('save.saved', { time: formatClockTime(state.at) }) : state.kind === 'saving' ? t('save.saving') : t('save.unsaved');
+    state.kind === 'saved' ? t('save.saved', { time: formatClockTime(state.at, settings.timeZone) }) : state.kind === 'saving' ? t('save.saving') : t('save.unsaved');
   return (
     <div className={`save-state save-${state.kind}`} role="status" aria-live="polite" data-state={state.kind}>
       <span className="save-dot" aria-hidden="true" />

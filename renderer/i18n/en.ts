@@ -134,7 +134,17 @@ export const en: Messages = {
     online: 'Online',
     offline: 'Offline',
   },
-  settings: { language: 'Language', vi: 'Tiếng Việt', en: 'English' },
+  settings: {
+    open: 'Settings',
+    title: 'Newsroom settings',
+    language: 'Language',
+    vi: 'Tiếng Việt',
+    en: 'English',
+    toneStyle: 'Tone-mark placement',
+    toneNew: 'New: hòa, thúy, khỏe',
+    toneOld: 'Old: hoà, thuý, khoẻ',
+    timeZone: 'Newsroom time zone',
+  },
   errors: {
     generic: 'Something went wrong: {{message}}',
   },

@@ -133,7 +133,17 @@ export const vi = {
     online: 'Trực tuyến',
     offline: 'Ngoại tuyến',
   },
-  settings: { language: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
+  settings: {
+    open: 'Cài đặt',
+    title: 'Cài đặt tòa soạn',
+    language: 'Ngôn ngữ',
+    vi: 'Tiếng Việt',
+    en: 'English',
+    toneStyle: 'Kiểu đặt dấu thanh',
+    toneNew: 'Kiểu mới: hòa, thúy, khỏe',
+    toneOld: 'Kiểu cũ: hoà, thuý, khoẻ',
+    timeZone: 'Múi giờ tòa soạn',
+  },
   errors: {
     generic: 'Có lỗi: {{message}}',
   },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { api } from '../api/datelineApi';
+import { useSettings } from '../settings/useSettings';
 
 interface StoryListProps {
   trashed: boolean;
@@ -27,6 +28,7 @@ export function useStoryPages(trashed: boolean) {
 export function StoryList({ trashed, selectedId, onOpen, onRestore }: StoryListProps) {
   const { t } = useTranslation();
   const pages = useStoryPages(trashed);
+  const { settings } = useSettings();
   const listRef = useRef<HTMLUListElement>(null);
   const stories = pages.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -54,7 +56,7 @@ export function StoryList({ trashed, selectedId, onOpen, onRestore }: StoryListP
               <span className="story-row-meta">
                 <span className={`badge badge-${trashed ? 'trashed' : story.status}`}>{t(trashed ? 'status.trashed' : `status.${story.status}`)}</span>
                 {story.category && <span className="story-row-category">{story.category}</span>}
-                <time dateTime={story.updatedAt}>{formatShortDateTime(trashed && story.trashedAt ? story.trashedAt : story.updatedAt)}</time>
+                <time dateTime={story.updatedAt}>{formatShortDateTime(trashed && story.trashedAt ? story.trashedAt : story.updatedAt, settings.timeZone)}</time>
               </span>
             </button>
             {trashed && (

@@ -185,6 +185,17 @@ test('the tone marks of a whole story follow the newsroom style, in one undoable
   await sapo.click();
   await page.keyboard.press('Control+z');
   await expect(sapo).toHaveText('Bí thư Tỉnh uỷ khẳng định hoà bình, quý giá.');
+
+  // A newsroom that prints the old style picks it once in settings.
+  await page.keyboard.press('End');
+  await page.keyboard.insertText(' Sức khỏe là vàng.');
+  await page.getByRole('button', { name: 'Cài đặt' }).click();
+  const settings = page.getByRole('dialog', { name: 'Cài đặt tòa soạn' });
+  await settings.getByRole('combobox', { name: 'Kiểu đặt dấu thanh' }).selectOption('old');
+  await settings.getByRole('button', { name: 'Đóng' }).click();
+  await page.getByRole('button', { name: 'Chuẩn hoá dấu thanh cả bài (hoà, thuý, khoẻ)' }).click();
+  await expect(headline).toHaveText('Sức khoẻ của Tỉnh uỷ');
+  await expect(sapo).toHaveText('Bí thư Tỉnh uỷ khẳng định hoà bình, quý giá. Sức khoẻ là vàng.');
 });
 
 test('focus mode hides everything but the page, and the shortcut sheet lists the keys', async ({ page, host }) => {

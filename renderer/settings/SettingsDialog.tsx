@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toneStyleSchema } from '../../shared/settings/settingsSchema';
+import { useSettings } from './useSettings';
+
+/** Zones a Vietnamese newsroom's reporters most often file from; the current one is always offered. */
+const commonZones = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Paris', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Australia/Sydney', 'UTC'];
+
+/** The newsroom's conventions: tone-mark style and clock. */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { settings, update } = useSettings();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+  const zones = commonZones.includes(settings.timeZone) ? commonZones : [settings.timeZone, ...commonZones];
+  return (
+    <dialog ref={dialog} className="settings-dialog" aria-label={t('settings.title')} onClose={onClose} onCancel={onClose}>
+      <h2>{t('settings.title')}</h2>
+      <label className="field">
+        <span>{t('settings.toneStyle')}</span>
+        <select value={settings.toneStyle} onChange={(e) => void update({ toneStyle: toneStyleSchema.parse(e.target.value) })}>
+          <option value="new">{t('settings.toneNew')}</option>
+          <option value="old">{t('settings.toneOld')}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('settings.timeZone')}</span>
+        <select value={settings.timeZone} onChange={(e) => void update({ timeZone: e.target.value })}>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="primary-button" onClick={onClose} autoFocus>
+        {t('shortcuts.close')}
+      </button>
+    </dialog>
+  );
+}
