@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
+import { DatelineError } from '../../shared/api/DatelineError';
 import type { Services } from '../services/createServices';
 
 /** One handler per contract method, taking the already validated input. */
@@ -8,7 +9,7 @@ export type Handlers = {
 };
 
 /** The handler table that both IPC and the web host run. */
-export function createHandlers({ stories, settings, dataDir }: Services): Handlers {
+export function createHandlers({ stories, settings, media, dataDir }: Services): Handlers {
   return {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
@@ -16,6 +17,17 @@ export function createHandlers({ stories, settings, dataDir }: Services): Handle
     'stories.update': ({ id, baseRevision, changes }) => stories.update(id, baseRevision, changes),
     'stories.trash': ({ id }) => stories.trash(id),
     'stories.restore': ({ id }) => stories.restore(id),
+    'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
+    'media.list': ({ query, limit }) => {
+      const usage = stories.mediaUsage();
+      return { items: media.list({ query, limit }).map((item) => ({ ...item, usedIn: usage.get(item.id) ?? [] })) };
+    },
+    'media.remove': async ({ id }) => {
+      const users = stories.mediaUsage().get(id);
+      if (users?.length) throw new DatelineError('in_use', `the photo is still used by ${users.length} ${users.length === 1 ? 'story' : 'stories'}`, { usedIn: users });
+      await media.remove(id);
+      return { removed: true as const };
+    },
     'library.status': () => ({ dataDir, quarantined: stories.problems() }),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),

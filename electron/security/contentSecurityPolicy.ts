@@ -1,6 +1,7 @@
 /**
  * The policy for every page of the app, in Electron and in the web host alike: only the app's own scripts,
- * styles and fonts, no inline script, no plugins, no framing, and network calls to its own origin only.
+ * styles and fonts, no inline script, no plugins, no framing, and network calls to its own origin only. Images
+ * may also come from `dateline-media:`, the Electron app's own protocol for photos in the data folder.
  * `'unsafe-inline'` is absent from style-src too: Tiptap's injected stylesheet is turned off and its CSS bundled.
  */
 export const contentSecurityPolicy = [
@@ -8,7 +9,7 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self'",
   "font-src 'self'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: dateline-media:",
   "connect-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { createLogger, type Logger } from '../log/Logger';
+import { MediaLibrary } from '../media/MediaLibrary';
 import { SettingsStore } from '../settings/SettingsStore';
 import { realFileSystem, type FileSystem } from '../store/fileSystem';
 import { StoryStore } from '../store/StoryStore';
@@ -16,6 +17,7 @@ export interface Services {
   log: Logger;
   stories: StoryStore;
   settings: SettingsStore;
+  media: MediaLibrary;
 }
 
 /** The composition root: the Electron shell, the web host and the tests all build the app through this. */
@@ -23,10 +25,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const fs = config.fs ?? realFileSystem;
   await mkdir(config.dataDir, { recursive: true });
   const log = config.log ?? createLogger(config.dataDir);
-  const [stories, settings] = await Promise.all([
+  const [stories, settings, media] = await Promise.all([
     StoryStore.open({ dataDir: config.dataDir, fs, log, now: config.now }),
     SettingsStore.open(config.dataDir, fs, log),
+    MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now }),
   ]);
   log.info(`library opened at ${config.dataDir}`);
-  return { dataDir: config.dataDir, log, stories, settings };
+  return { dataDir: config.dataDir, log, stories, settings, media };
 }

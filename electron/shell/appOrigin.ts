@@ -2,6 +2,9 @@
 export const appScheme = 'app';
 export const appOrigin = `${appScheme}://dateline`;
 
+/** Photos of the library, served from the data folder by id. */
+export const mediaScheme = 'dateline-media';
+
 /** True for a URL of the app's own pages: the packaged scheme, or the dev server in `npm run dev`. */
 export function isAppUrl(url: string | undefined, devServerUrl = process.env.ELECTRON_RENDERER_URL): boolean {
   if (!url) return false;

@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { isMediaVariant, mediaIdSchema } from '../../shared/media/mediaSchema';
 import { createHandlers } from '../api/createHandlers';
 import { createLogger } from '../log/Logger';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { resolveInsideRoot } from '../security/resolveInsideRoot';
 import { createServices } from '../services/createServices';
 import { mimeTypeOf } from '../webhost/serveStatic';
-import { appOrigin, appScheme, isAppUrl } from './appOrigin';
+import { appOrigin, appScheme, isAppUrl, mediaScheme } from './appOrigin';
 import { buildMenu } from './buildMenu';
 import { registerIpc } from './registerIpc';
 import { windowOptions } from './windowOptions';
@@ -18,7 +19,10 @@ const rendererRoot = join(here, '..', 'renderer');
 const preloadPath = join(here, '..', 'preload', 'preload.cjs');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
-protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: mediaScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 // Two copies of the app would be two writers of the same story files.
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -61,6 +65,18 @@ async function start(): Promise<void> {
       });
     } catch {
       return new Response('not found', { status: 404 });
+    }
+  });
+
+  // dateline-media://media/<id>/<variant>: photos of the library, found by id, never by a path.
+  protocol.handle(mediaScheme, async (request) => {
+    const [, id = '', variant = ''] = /^\/([^/]+)\/([^/]+)$/.exec(new URL(request.url).pathname) ?? [];
+    const file = mediaIdSchema.safeParse(id).success && isMediaVariant(variant) ? services.media.filePath(id, variant) : null;
+    if (!file) return new Response('not found', { status: 404 });
+    try {
+      return new Response(await readFile(file.path), { headers: { 'content-type': file.mimeType } });
+    } catch {
+      return new Response('the photo file is missing', { status: 404 });
     }
   });
 

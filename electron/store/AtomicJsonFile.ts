@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { isNotFound, realFileSystem, type FileSystem } from './fileSystem';
+import { writeFileAtomically } from './writeFileAtomically';
+
+export { tempSuffix } from './writeFileAtomically';
 
 /** Thrown when a file exists but does not hold JSON; the store moves such files aside. */
 export class CorruptFileError extends Error {
@@ -14,12 +16,9 @@ export class CorruptFileError extends Error {
   }
 }
 
-export const tempSuffix = '.tmp';
-
 /**
- * A lowdb adapter that never leaves a half-written file: each write goes to a temp file in the same folder,
- * which is fsynced, renamed over the original, and then the folder itself is fsynced so the rename survives
- * a power cut. lowdb's own TextFile writer renames but does not fsync.
+ * A lowdb adapter that never leaves a half-written file (see writeFileAtomically). lowdb's own TextFile writer
+ * renames but does not fsync.
  */
 export class AtomicJsonFile<T> implements Adapter<T> {
   constructor(
@@ -42,33 +41,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     }
   }
 
-  async write(data: T): Promise<void> {
-    const folder = dirname(this.path);
-    const temp = join(folder, `.${basename(this.path)}.${randomBytes(6).toString('hex')}${tempSuffix}`);
-    try {
-      const handle = await this.fs.open(temp, 'w');
-      try {
-        await handle.writeFile(JSON.stringify(data, null, 1), 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await this.fs.rename(temp, this.path);
-    } catch (error) {
-      await this.fs.rm(temp, { force: true }).catch(() => undefined);
-      throw error;
-    }
-    await syncFolder(this.fs, folder);
-  }
-}
-
-async function syncFolder(fs: FileSystem, folder: string): Promise<void> {
-  // Windows cannot open a directory for fsync; there the rename is already durable enough.
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+  write(data: T): Promise<void> {
+    return writeFileAtomically(this.fs, this.path, JSON.stringify(data, null, 1));
   }
 }

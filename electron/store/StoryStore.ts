@@ -69,6 +69,15 @@ export class StoryStore {
     return store;
   }
 
+  /** For each photo, the stories (in the trash too, since they can come back) that use it. */
+  mediaUsage(): Map<string, string[]> {
+    const usage = new Map<string, string[]>();
+    for (const summary of this.index.all()) {
+      for (const id of summary.mediaIds) usage.set(id, [...(usage.get(id) ?? []), summary.id]);
+    }
+    return usage;
+  }
+
   /** Files moved aside since the store opened, for the UI to report. */
   problems(): QuarantinedFile[] {
     return [...this.quarantined];
@@ -109,6 +118,7 @@ export class StoryStore {
       source: '',
       ednote: '',
       storyType: 'tin',
+      featuredImage: null,
       ...nfcDeep(changes),
       createdAt: at,
       updatedAt: at,

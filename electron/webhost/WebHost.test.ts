@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { recordingLogger } from '../../tests/support/quietLogger';
@@ -88,6 +89,31 @@ describe('WebHost', () => {
       expect(response.text, path).not.toContain('outside the renderer');
     }
     expect((await send('/assets/app.js')).text).toBe('console.log(1)');
+  });
+
+  it('serves a photo by id with the token, and nothing else under /media', async () => {
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#e9c46a' } }).jpeg().toBuffer();
+    const imported = JSON.parse((await api('media.import', {}, JSON.stringify({ fileName: 'a.jpg', dataBase64: jpeg.toString('base64') }))).text);
+    const photo = await send(`/media/${imported.id}/original?token=tok`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect((await send(`/media/${imported.id}/thumb?token=tok`)).status).toBe(200);
+    expect((await send(`/media/${imported.id}/thumb`)).status).toBe(401);
+    expect((await send(`/media/${imported.id}/thumb?token=wrong`)).status).toBe(401);
+    for (const path of [
+      `/media/${imported.id}/..%2f..%2f..%2fsecret.txt?token=tok`,
+      '/media/..%2f..%2fsecret.txt/original?token=tok',
+      '/media/%2e%2e/%2e%2e?token=tok',
+      `/media/${imported.id}/../../secret.txt?token=tok`,
+      '/media/..\\..\\secret.txt/display?token=tok',
+      `/media/${imported.id}%00/original?token=tok`,
+      `/media/${imported.id}/original/extra?token=tok`,
+      '/media/%252e%252e%252fsecret.txt/original?token=tok',
+    ]) {
+      const response = await send(path);
+      expect(response.status, path).toBe(404);
+      expect(response.text, path).not.toContain('outside the renderer');
+    }
   });
 
   it('serves index.html for client-side routes', async () => {

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpStatusOf, type ErrorPayload } from '../../shared/api/DatelineError';
+import { isMediaVariant, mediaIdSchema } from '../../shared/media/mediaSchema';
 import { createHandlers, type Handlers } from '../api/createHandlers';
 import { dispatch } from '../api/dispatch';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import type { Services } from '../services/createServices';
-import { hasAllowedHost, hasAllowedOrigin, hasToken } from './requestGuards';
+import { hasAllowedHost, hasAllowedOrigin, hasQueryToken, hasToken } from './requestGuards';
 import { sendPlain, serveStatic } from './serveStatic';
 
 export interface WebHostOptions {
@@ -82,10 +85,33 @@ export class WebHost {
     if (!hasAllowedHost(request, this.boundPort) || !hasAllowedOrigin(request, this.boundPort)) {
       return sendError(response, 403, { code: 'forbidden', message: 'requests from other sites are refused' });
     }
-    const path = (request.url ?? '/').split('?')[0]!;
-    if (path.startsWith('/api/')) return this.answerApi(request, response, path.slice('/api/'.length));
+    // Routed on the raw path: URL parsing would fold `/media/%2e%2e/…` into another route before it is checked.
+    const rawPath = (request.url ?? '/').split('?')[0]!;
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+    if (rawPath.startsWith('/api/')) return this.answerApi(request, response, rawPath.slice('/api/'.length));
+    if (rawPath.startsWith('/media/')) return this.serveMedia(request, response, rawPath, url);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendPlain(response, 405, 'method not allowed');
     return serveStatic(this.options.staticRoot, path, response);
+  }
+
+  /** `GET /media/<id>/<variant>?token=T`: a photo of the library, found by id, never by a path. */
+  private async serveMedia(request: IncomingMessage, response: ServerResponse, rawPath: string, url: URL): Promise<void> {
+    if (!hasQueryToken(url, this.token)) return sendError(response, 401, { code: 'unauthorized', message: 'missing or wrong access token' });
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendPlain(response, 405, 'method not allowed');
+    const match = /^\/media\/([^/]+)\/([^/]+)$/.exec(rawPath);
+    const id = match?.[1] ?? '';
+    const variant = match?.[2] ?? '';
+    const file = mediaIdSchema.safeParse(id).success && isMediaVariant(variant) ? this.options.services.media.filePath(id, variant) : null;
+    if (!file) return sendPlain(response, 404, 'not found');
+    try {
+      const info = await stat(file.path);
+      response.writeHead(200, { 'content-type': file.mimeType, 'content-length': info.size, 'cache-control': 'private, max-age=31536000, immutable' });
+      if (request.method === 'HEAD') return void response.end();
+      createReadStream(file.path).pipe(response);
+    } catch {
+      sendPlain(response, 404, 'the photo file is missing');
+    }
   }
 
   private async answerApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {

@@ -19,8 +19,17 @@ export function hasAllowedOrigin(request: IncomingMessage, port: number): boolea
 
 export function hasToken(request: IncomingMessage, token: string): boolean {
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-  if (!match) return false;
-  const given = Buffer.from(match[1]!);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return match ? sameToken(match[1]!, token) : false;
+}
+
+/** An <img> cannot send a header, so a photo's URL carries the token as `?token=`. */
+export function hasQueryToken(url: URL, token: string): boolean {
+  const given = url.searchParams.get('token');
+  return given !== null && sameToken(given, token);
+}
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -3,6 +3,11 @@ import type { ApiResult, ErrorPayload } from '../../shared/api/DatelineError';
 
 const tokenKey = 'dateline.webToken';
 
+/** The web host's token for this tab, for URLs that cannot carry a header (a photo's <img>). */
+export function currentWebToken(storage: Storage = window.sessionStorage): string | null {
+  return storage.getItem(tokenKey);
+}
+
 /**
  * The web host's token arrives once in the page's URL. Keep it for this tab only and take it out of the
  * address bar, so it is not left in history or in a screenshot.

@@ -5,12 +5,14 @@ import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
 import { StoryList, useStoryPages } from '../library/StoryList';
+import { MediaPanel } from '../media/MediaPanel';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 
-type LibraryView = 'stories' | 'trash';
+type LibraryView = 'stories' | 'trash' | 'media';
+const tabLabels: Record<LibraryView, string> = { stories: 'library.stories', media: 'media.tab', trash: 'library.trash' };
 
 export function App() {
   const { t } = useTranslation();
@@ -99,9 +101,9 @@ export function App() {
       </header>
       <nav className="library-pane" aria-label={t('library.title')}>
         <div className="tabs" role="tablist">
-          {(['stories', 'trash'] as const).map((tab) => (
+          {(['stories', 'media', 'trash'] as const).map((tab) => (
             <button key={tab} type="button" role="tab" aria-selected={view === tab} className="tab" onClick={() => setView(tab)}>
-              {t(tab === 'stories' ? 'library.stories' : 'library.trash')}
+              {t(tabLabels[tab])}
             </button>
           ))}
         </div>
@@ -110,7 +112,11 @@ export function App() {
             {t('library.quarantined', { count: quarantined })}
           </p>
         )}
-        <StoryList trashed={view === 'trash'} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
+        {view === 'media' ? (
+          <MediaPanel stories={live.data?.pages.flatMap((page) => page.items) ?? []} onOpenStory={(id) => setSelectedId(id)} />
+        ) : (
+          <StoryList trashed={view === 'trash'} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
+        )}
       </nav>
       {selectedId ? (
         <StoryWorkspace key={`${selectedId}:${epoch}`} id={selectedId} isNew={selectedId === newStoryId} onTrash={(s) => void afterTrash(s)} onRestore={(s) => void afterRestore(s)} />

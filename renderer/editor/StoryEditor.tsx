@@ -1,10 +1,16 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromEditorDoc, toEditorDoc } from '../../shared/story/storyDocument';
+import type { MediaItem } from '../../shared/media/mediaSchema';
 import type { Story, TiptapNode } from '../../shared/story/storySchema';
+import { insertMediaEvent } from '../media/mediaEvents';
+import { photoCredit } from '../media/photoCredit';
+import { PhotoImportStatus } from '../media/PhotoImportStatus';
+import { usePhotoImport } from '../media/usePhotoImport';
 import type { AutosaveController } from './AutosaveController';
 import { storyExtensions } from './extensions';
+import { photosDroppedEvent } from './extensions/PhotoDrop';
 import { focusChildStart } from './extensions/storySectionNode';
 import { StoryBubbleMenu } from './StoryBubbleMenu';
 import { storyStats, type StoryStats } from './storyStats';
@@ -29,6 +35,8 @@ const headlineIndex = 1;
  */
 export function StoryEditor({ story, isNew, controller, onStats, onReady }: StoryEditorProps) {
   const { t } = useTranslation();
+  const photoImport = usePhotoImport();
+  const { run: runImport } = photoImport;
   const editor = useEditor({
     extensions: storyExtensions(),
     content: toEditorDoc(story),
@@ -43,6 +51,24 @@ export function StoryEditor({ story, isNew, controller, onStats, onReady }: Stor
     onUpdate: ({ editor: current }) => controller.documentChanged(() => fromEditorDoc(current.getJSON() as TiptapNode)),
     onBlur: () => void controller.flush(),
   });
+
+  const placePhoto = useCallback(
+    (item: MediaItem) => editor.chain().focus().insertFigure({ mediaId: item.id, alt: '', credit: photoCredit(item) }, item.caption).run(),
+    [editor],
+  );
+  const importPhotos = useCallback((files: File[]) => void runImport(files, placePhoto), [runImport, placePhoto]);
+  useEffect(() => {
+    const dom = editor.view.dom;
+    const onDropped = (event: Event) => importPhotos((event as CustomEvent<File[]>).detail);
+    dom.addEventListener(photosDroppedEvent, onDropped);
+    return () => dom.removeEventListener(photosDroppedEvent, onDropped);
+  }, [editor, importPhotos]);
+  useEffect(() => {
+    // A photo reused from the media panel.
+    const onInsert = (event: Event) => placePhoto((event as CustomEvent<MediaItem>).detail);
+    window.addEventListener(insertMediaEvent, onInsert);
+    return () => window.removeEventListener(insertMediaEvent, onInsert);
+  }, [placePhoto]);
 
   useEffect(() => {
     onReady(editor);
@@ -69,7 +95,8 @@ export function StoryEditor({ story, isNew, controller, onStats, onReady }: Stor
 
   return (
     <>
-      <Toolbar editor={editor} />
+      <Toolbar editor={editor} onPhotos={importPhotos} />
+      <PhotoImportStatus photoImport={photoImport} />
       <StoryBubbleMenu editor={editor} />
       <EditorContent editor={editor} className="story-document-frame" />
     </>

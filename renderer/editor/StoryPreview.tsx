@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { renderStoryHtml } from '../../shared/story/renderStoryHtml';
 import type { Story } from '../../shared/story/storySchema';
+import { figureImageUrl } from '../media/mediaUrl';
 
 interface StoryPreviewProps {
   story: Pick<Story, 'kicker' | 'headline' | 'sapo' | 'body' | 'bylines' | 'dateline' | 'source' | 'updatedAt'>;
@@ -16,7 +17,7 @@ export function StoryPreview({ story, timeZone }: StoryPreviewProps) {
   const html = renderStoryHtml(story, {
     timeZone,
     shownAt: story.updatedAt,
-    imageUrl: (attrs) => (typeof attrs.src === 'string' ? attrs.src : null),
+    imageUrl: (attrs) => figureImageUrl(attrs),
   });
   return <div className="story-preview" role="document" aria-label={t('preview.label')} dangerouslySetInnerHTML={{ __html: html }} />;
 }

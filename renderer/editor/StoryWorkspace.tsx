@@ -10,6 +10,7 @@ import type { StoryType } from '../../shared/story/storyTypes';
 import { api } from '../api/datelineApi';
 import { StatusBar } from '../app/StatusBar';
 import { Inspector } from '../inspector/Inspector';
+import { setFeaturedImageEvent, type FeaturedImageChoice } from '../media/mediaEvents';
 import { useSettings } from '../settings/useSettings';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { applyToneStyleToStory } from './applyToneStyleToStory';
@@ -28,6 +29,7 @@ export interface StoryFields {
   source: string;
   ednote: string;
   storyType: StoryType;
+  featuredImage: Story['featuredImage'];
 }
 
 interface StoryWorkspaceProps {
@@ -68,6 +70,7 @@ function fieldsOf(story: Story): StoryFields {
     source: story.source,
     ednote: story.ednote,
     storyType: story.storyType,
+    featuredImage: story.featuredImage,
   };
 }
 
@@ -133,6 +136,12 @@ function LoadedStory({ story, isNew, onTrash, onRestore }: LoadedStoryProps) {
       togglePreview();
     }
   });
+  const onFeatured = useEffectEvent((event: Event) => change({ featuredImage: (event as CustomEvent<FeaturedImageChoice>).detail }));
+  useEffect(() => {
+    const listener = (event: Event) => onFeatured(event);
+    window.addEventListener(setFeaturedImageEvent, listener);
+    return () => window.removeEventListener(setFeaturedImageEvent, listener);
+  }, []);
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);
     window.addEventListener('keydown', listener);

@@ -5,18 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { editLinkEvent } from './extensions/LinkShortcut';
 import { LinkIcon } from './icons/LinkIcon';
 
-/** Until the media library lands, a photo travels inside the story as a data URL, so keep it small. */
-const maxInlineImageBytes = 5 * 1024 * 1024;
-
 interface ToolbarProps {
   editor: Editor;
+  /** Photos chosen in the file dialog, for the media library. */
+  onPhotos: (files: File[]) => void;
 }
 
 /** Formatting controls for the body. Every button has an accessible name from i18n and shows its pressed state. */
-export function Toolbar({ editor }: ToolbarProps) {
+export function Toolbar({ editor, onPhotos }: ToolbarProps) {
   const { t } = useTranslation();
   const [linkDraft, setLinkDraft] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const state = useEditorState({
     editor,
@@ -56,17 +54,10 @@ export function Toolbar({ editor }: ToolbarProps) {
     return () => dom.removeEventListener(editLinkEvent, openLinkField);
   }, [editor]);
 
-  const insertImage = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+  const pickPhotos = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = [...(event.target.files ?? [])];
     event.target.value = '';
-    if (!file) return;
-    if (!file.type.startsWith('image/')) return setNotice(t('figure.notAnImage', { name: file.name }));
-    if (file.size > maxInlineImageBytes) return setNotice(t('figure.tooLarge', { name: file.name }));
-    setNotice(null);
-    const reader = new FileReader();
-    reader.onload = () => chain().insertFigure({ src: String(reader.result), alt: '', credit: '' }).run();
-    reader.onerror = () => setNotice(t('figure.unreadable', { name: file.name }));
-    reader.readAsDataURL(file);
+    if (files.length) onPhotos(files);
   };
 
   const applyLink = (event: FormEvent) => {
@@ -115,7 +106,7 @@ export function Toolbar({ editor }: ToolbarProps) {
       >
         {t('toolbar.imageShort')}
       </button>
-      <input ref={fileInput} type="file" accept="image/jpeg,image/png,image/webp,image/gif" hidden aria-hidden="true" tabIndex={-1} data-testid="figure-file" onChange={insertImage} />
+      <input ref={fileInput} type="file" multiple accept="image/*" hidden aria-hidden="true" tabIndex={-1} data-testid="photo-file" onChange={pickPhotos} />
       <span className="toolbar-gap" />
       <button type="button" className="tool" aria-label={t('toolbar.undo')} title={t('toolbar.undo')} disabled={!state.canUndo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().undo().run()}>
         ↶
@@ -123,11 +114,6 @@ export function Toolbar({ editor }: ToolbarProps) {
       <button type="button" className="tool" aria-label={t('toolbar.redo')} title={t('toolbar.redo')} disabled={!state.canRedo} onMouseDown={(e) => e.preventDefault()} onClick={() => chain().redo().run()}>
         ↷
       </button>
-      {notice && (
-        <p className="toolbar-notice" role="alert">
-          {notice}
-        </p>
-      )}
       {linkDraft !== null && (
         <form className="link-form" onSubmit={applyLink}>
           <input

@@ -6,6 +6,7 @@ import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import type { StoryFields } from '../editor/StoryWorkspace';
 import { useSettings } from '../settings/useSettings';
 import { CategoryListEditor } from './CategoryListEditor';
+import { FeaturedImageField } from './FeaturedImageField';
 
 interface InspectorProps {
   story: Story;
@@ -58,6 +59,7 @@ export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle }:
           ))}
         </select>
       </label>
+      <FeaturedImageField value={fields.featuredImage} onChange={(featuredImage) => onChange({ featuredImage })} onBlur={onBlur} />
       {text('tags', 'inspector.tagsPlaceholder')}
       {text('bylines', 'inspector.bylinesPlaceholder')}
       {text('dateline', 'inspector.datelinePlaceholder')}

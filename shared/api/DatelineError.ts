@@ -1,7 +1,18 @@
 // Errors cross every transport as plain data ({ code, message, details }) and are rebuilt on the other side,
 // because neither structured clone nor JSON keeps a class or its custom fields.
 
-export const errorCodes = ['invalid_input', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'storage_failed', 'unavailable', 'internal'] as const;
+export const errorCodes = [
+  'invalid_input',
+  'invalid_media',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'in_use',
+  'storage_failed',
+  'unavailable',
+  'internal',
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ErrorPayload {
@@ -12,10 +23,12 @@ export interface ErrorPayload {
 
 export const httpStatusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
+  invalid_media: 422,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  in_use: 409,
   storage_failed: 507,
   unavailable: 503,
   internal: 500,

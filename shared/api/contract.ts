@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { settingsSchema } from '../settings/settingsSchema';
 import { storyChangesSchema, storyIdSchema, storySchema, storySummarySchema } from '../story/storySchema';
 
@@ -27,6 +28,24 @@ export const contract = {
   },
   'stories.trash': { input: byId, output: storySchema },
   'stories.restore': { input: byId, output: storySchema },
+  'media.import': {
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        /** The photo's bytes; a 60 MB file is about 80 million base64 characters. */
+        dataBase64: z.string().max(90_000_000),
+      })
+      .strict(),
+    output: mediaItemSchema,
+  },
+  'media.list': {
+    input: z.object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.object({ items: z.array(mediaListItemSchema) }),
+  },
+  'media.remove': {
+    input: z.object({ id: mediaIdSchema }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+  },
   'library.status': {
     input: z.object({}).strict(),
     output: z.object({

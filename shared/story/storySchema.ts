@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mediaIdSchema } from '../media/mediaSchema';
 import { storyTypes } from './storyTypes';
 
 /** A Tiptap (ProseMirror) JSON node. Checked for shape only: the editor's schema decides what nodes mean. */
@@ -34,7 +35,7 @@ export const storyIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'a story id i
 const shortText = (max: number) => z.string().max(max);
 
 /** The version of the story file's shape; older files are upgraded by electron/store/migrations when read. */
-export const storySchemaVersion = 2;
+export const storySchemaVersion = 3;
 
 export const storySchema = z.object({
   schemaVersion: z.literal(storySchemaVersion),
@@ -57,6 +58,8 @@ export const storySchema = z.object({
   /** A note for the desk, never published. */
   ednote: shortText(10_000),
   storyType: z.enum(storyTypes),
+  /** The ảnh đại diện: a photo from the media library with its own caption, shown above or beside the story. */
+  featuredImage: z.object({ mediaId: mediaIdSchema, caption: shortText(2_000), alt: shortText(2_000) }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   /** Rises by one on every saved change; a write based on an older revision is refused as a conflict. */
@@ -80,6 +83,7 @@ export const storyChangesSchema = storySchema
     source: true,
     ednote: true,
     storyType: true,
+    featuredImage: true,
   })
   .partial()
   .strict();
@@ -102,6 +106,8 @@ export const storySummarySchema = storySchema
   .extend({
     /** The first words of the sapo, for the list. */
     excerpt: z.string(),
+    /** Every photo the story uses, in its figures or as its featured image. */
+    mediaIds: z.array(z.string()),
   });
 export type StorySummary = z.infer<typeof storySummarySchema>;
 
@@ -111,5 +117,17 @@ export function summarizeStory(story: Story): StorySummary {
   const { id, kicker, headline, status, category, bylines, storyType, createdAt, updatedAt, revision, trashedAt } = story;
   const sapo = story.sapo.trim();
   const excerpt = sapo.length > excerptLength ? `${sapo.slice(0, excerptLength).trimEnd()}…` : sapo;
-  return { id, kicker, headline, status, category, bylines, storyType, createdAt, updatedAt, revision, trashedAt, excerpt };
+  return { id, kicker, headline, status, category, bylines, storyType, createdAt, updatedAt, revision, trashedAt, excerpt, mediaIds: mediaIdsOf(story) };
+}
+
+/** The photos a story uses: each figure's and the featured image's, once each. */
+export function mediaIdsOf(story: Pick<Story, 'body' | 'featuredImage'>): string[] {
+  const ids = new Set<string>();
+  const visit = (node: TiptapNode) => {
+    if (node.type === 'figure' && typeof node.attrs?.mediaId === 'string') ids.add(node.attrs.mediaId);
+    node.content?.forEach(visit);
+  };
+  visit(story.body);
+  if (story.featuredImage) ids.add(story.featuredImage.mediaId);
+  return [...ids];
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, methodNames } from '../../shared/api/contract';
 import { httpStatusOf } from '../../shared/api/DatelineError';
@@ -19,6 +20,9 @@ const invalidPayloads: Record<string, unknown[]> = {
   'stories.update': [{ id: 'x', baseRevision: 'x', changes: 7 }, { id: 'abcdefgh-1234', changes: {} }, { id: 'abcdefgh-1234', baseRevision: 1, changes: { tags: 'a,b' } }],
   'stories.trash': [{}, { id: null }],
   'stories.restore': [{}, { id: ['a'] }],
+  'media.import': [{}, { fileName: 'a.jpg' }, { fileName: '', dataBase64: 'AA' }, { fileName: 'a.jpg', dataBase64: 5 }],
+  'media.list': [{ limit: 0 }, { query: 5 }],
+  'media.remove': [{}, { id: '../../etc/passwd' }, { id: 'A'.repeat(64) }],
   'library.status': [{ extra: 1 }],
   'settings.get': [{ extra: 1 }],
   'settings.update': [{ language: 'fr' }, { theme: 'dark' }, { timeZone: 'Mars/Olympus_Mons' }, { toneStyle: 'mixed' }, { categories: [''] }],
@@ -101,6 +105,30 @@ for (const [name, open] of [
       expect(await ok('settings.get', {})).toMatchObject({ language: 'vi', toneStyle: 'new', timeZone: 'Asia/Ho_Chi_Minh' });
       expect(await ok('settings.update', { language: 'en', categories: ['Thời sự', 'Biển đảo'] })).toMatchObject({ language: 'en', categories: ['Thời sự', 'Biển đảo'] });
       expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ language: 'en', categories: ['Thời sự', 'Biển đảo'] });
+    });
+
+    it('imports a photo, shows which stories use it, and refuses to delete it while one does', async () => {
+      const jpeg = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer();
+      const photo = await ok('media.import', { fileName: 'bien.jpg', dataBase64: jpeg.toString('base64') });
+      expect(photo).toMatchObject({ fileName: 'bien.jpg', width: 320, height: 200, caption: null, capturedAt: null });
+      const figure = { type: 'figure', attrs: { mediaId: photo.id, alt: '', credit: '' }, content: [{ type: 'text', text: 'Biển Hạ Long.' }] };
+      const story = await ok('stories.create', { headline, body: { type: 'doc', content: [figure] } });
+      const listed = (await ok('media.list', {})).items as { id: string; usedIn: string[] }[];
+      expect(listed).toEqual([expect.objectContaining({ id: photo.id, usedIn: [story.id] })]);
+
+      const refused = await transport.call('media.remove', { id: photo.id });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'in_use' } });
+      if ('status' in refused) expect(refused.status).toBe(409);
+
+      await ok('stories.update', { id: story.id, baseRevision: 1, changes: { body: { type: 'doc', content: [{ type: 'paragraph' }] } } });
+      expect(await ok('media.remove', { id: photo.id })).toEqual({ removed: true });
+      expect((await ok('media.list', {})).items).toEqual([]);
+    });
+
+    it('answers a file that is not a photo with invalid_media naming it', async () => {
+      const result = await transport.call('media.import', { fileName: 'ghi-chu.jpg', dataBase64: Buffer.from('không phải ảnh').toString('base64') });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_media', message: expect.stringContaining('ghi-chu.jpg') } });
+      if ('status' in result) expect(result.status).toBe(422);
     });
 
     it('reports the data folder and nothing quarantined in a healthy library', async () => {

@@ -7,7 +7,7 @@ import type { Story } from '../../shared/story/storySchema';
 export function makeStory(overrides: Partial<Story> = {}): Story {
   const at = '2024-05-14T01:34:23.000Z';
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: randomUUID(),
     kicker: '',
     headline: 'Tăng cường phối hợp các cơ quan chức năng',
@@ -21,6 +21,7 @@ export function makeStory(overrides: Partial<Story> = {}): Story {
     source: '',
     ednote: '',
     storyType: 'tin',
+    featuredImage: null,
     createdAt: at,
     updatedAt: at,
     revision: 1,

@@ -20,7 +20,8 @@ describe('story migrations', () => {
     const old = JSON.parse(await readFile(fixture, 'utf8'));
     const upgraded = storySchema.parse(migrateStory(old));
     expect(upgraded).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
+      featuredImage: null,
       headline: 'Tăng cường phối hợp các cơ quan chức năng',
       bylines: ['Minh Đức'],
       kicker: '',
@@ -38,7 +39,7 @@ describe('story migrations', () => {
   });
 
   it('leaves a current story as it is', () => {
-    const current = { schemaVersion: 2, bylines: ['A'] };
+    const current = { schemaVersion: 3, bylines: ['A'], featuredImage: null };
     expect(migrateStory(current)).toEqual(current);
   });
 
@@ -52,7 +53,7 @@ describe('story migrations', () => {
     expect(story.bylines).toEqual(['Minh Đức']);
     await store.update(fixtureId, story.revision, { dateline: 'Quảng Ninh' });
     const saved = JSON.parse(await readFile(file, 'utf8'));
-    expect(saved).toMatchObject({ schemaVersion: 2, bylines: ['Minh Đức'], dateline: 'Quảng Ninh', revision: 4 });
+    expect(saved).toMatchObject({ schemaVersion: 3, bylines: ['Minh Đức'], dateline: 'Quảng Ninh', revision: 4 });
     expect(saved).not.toHaveProperty('byline');
   });
 });

@@ -1,9 +1,11 @@
 import { storySchemaVersion } from '../../../shared/story/storySchema';
 import { upgradeTo2 } from './002-story-anatomy';
+import { upgradeTo3 } from './003-featured-image';
 
 /** Each step upgrades a story file from the version before its key. */
 const steps: Record<number, (story: Record<string, unknown>) => Record<string, unknown>> = {
   2: upgradeTo2,
+  3: upgradeTo3,
 };
 
 /**

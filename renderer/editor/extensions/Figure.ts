@@ -21,8 +21,8 @@ export interface FigureAttributes {
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     figure: {
-      /** Inserts a photo with an empty caption and puts the cursor in the caption. */
-      insertFigure: (attributes: FigureAttributes) => ReturnType;
+      /** Inserts a photo, with the caption its metadata gave or none, and puts the cursor at the caption's end. */
+      insertFigure: (attributes: FigureAttributes, caption?: string | null) => ReturnType;
     };
   }
 }
@@ -84,9 +84,9 @@ export const Figure = Node.create<FigureOptions>({
   addCommands() {
     return {
       insertFigure:
-        (attributes) =>
-        ({ tr, dispatch }) => {
-          const figure = this.type.create(attributes);
+        (attributes, caption) =>
+        ({ tr, dispatch, state }) => {
+          const figure = this.type.create(attributes, caption ? state.schema.text(caption) : null);
           const { $from } = tr.selection;
           if (dispatch) {
             const index = $from.index(0);
@@ -103,8 +103,8 @@ export const Figure = Node.create<FigureOptions>({
               at = $from.depth >= 1 ? $from.after(1) : $from.pos;
               tr.insert(at, figure);
             }
-            // The caption is what the reporter writes next.
-            tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView();
+            // The caption is what the reporter writes or corrects next.
+            tr.setSelection(TextSelection.create(tr.doc, at + 1 + figure.content.size)).scrollIntoView();
           }
           return true;
         },

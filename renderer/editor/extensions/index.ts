@@ -7,6 +7,7 @@ import { Headline } from './Headline';
 import { Kicker } from './Kicker';
 import { LinkShortcut } from './LinkShortcut';
 import { PasteCleaner } from './PasteCleaner';
+import { PhotoDrop } from './PhotoDrop';
 import { Sapo } from './Sapo';
 import { firstBodyIndex, StoryDocument } from './StoryDocument';
 
@@ -40,6 +41,7 @@ export function storyExtensions() {
     BodyStartKeymap,
     Figure,
     PasteCleaner,
+    PhotoDrop,
     LinkShortcut,
     Placeholder.configure({
       showOnlyCurrent: false,

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import type { FileSystem } from './fileSystem';
+
+export const tempSuffix = '.tmp';
+
+/**
+ * Writes a file so that it is never seen half-written: the data goes to a temp file in the same folder, which
+ * is fsynced and renamed over the original, and then the folder itself is fsynced so the rename survives a
+ * power cut. On failure the temp file is removed and the original is untouched.
+ */
+export async function writeFileAtomically(fs: FileSystem, path: string, data: string | Buffer): Promise<void> {
+  const folder = dirname(path);
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}${tempSuffix}`);
+  try {
+    const handle = await fs.open(temp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, path);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(fs, folder);
+}
+
+async function syncFolder(fs: FileSystem, folder: string): Promise<void> {
+  // Windows cannot open a directory for fsync; there the rename is already durable enough.
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
