@@ -25,6 +25,10 @@ const acceptedFormats: Record<string, { ext: string; mimeType: string }> = {
   tiff: { ext: 'tif', mimeType: 'image/tiff' },
 };
 
+/** The formats whose IPTC, XMP and EXIF exifr reads; a WebP or GIF simply has no caption to offer. */
+const metadataFormats = new Set(['jpeg', 'tiff', 'png']);
+const noFacts: PhotoFacts = { caption: null, byline: null, credit: null, city: null, capturedAt: null };
+
 /** Above this a photo takes hundreds of megabytes to decode; no news page needs more than a 50 MP frame. */
 export const maxMegapixels = 50;
 
@@ -125,7 +129,7 @@ export class MediaLibrary {
       } catch (error) {
         throw invalid(fileName, `it is damaged or cut short (${(error as Error).message})`, 'ảnh bị hỏng hoặc không đầy đủ');
       }
-      const facts = await this.readFacts(fileName, bytes);
+      const facts = metadataFormats.has(info.format!) ? await this.readFacts(fileName, bytes) : noFacts;
 
       const item: MediaItem = mediaItemSchema.parse({
         id,
@@ -180,7 +184,7 @@ export class MediaLibrary {
     } catch (error) {
       // A photo whose metadata cannot be read is still a photo; the reporter writes the caption.
       this.options.log.warn(`could not read the metadata of ${fileName}`, error);
-      return { caption: null, byline: null, credit: null, city: null, capturedAt: null };
+      return noFacts;
     }
   }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { captionFromPhotoMetadata, type RawPhotoMetadata } from './captionFromPhotoMetadata';
 
-type Sources = { [K in keyof RawPhotoMetadata]?: Partial<RawPhotoMetadata[K]> } & { gps?: RawPhotoMetadata['gps'] };
+interface Sources {
+  xmp?: Partial<RawPhotoMetadata['xmp']>;
+  iptc?: Partial<RawPhotoMetadata['iptc']>;
+  exif?: Partial<RawPhotoMetadata['exif']>;
+  gps?: RawPhotoMetadata['gps'];
+}
 
 function raw(sources: Sources = {}): RawPhotoMetadata {
   return {
@@ -89,7 +94,7 @@ describe('captionFromPhotoMetadata', () => {
   describe('capturedAt', () => {
     const at = (exif: Partial<RawPhotoMetadata['exif']>) => facts({ exif }).capturedAt;
 
-    it("combines DateTimeOriginal with OffsetTimeOriginal", () => {
+    it('combines DateTimeOriginal with OffsetTimeOriginal', () => {
       expect(at({ dateTimeOriginal: '2025:01:12 08:30:00', offsetTimeOriginal: '+07:00', offsetTime: '+09:00' })).toBe(
         '2025-01-12T08:30:00+07:00',
       );

@@ -24,8 +24,12 @@ export function takeWebToken(location: Location, storage: Storage, history: Hist
   return storage.getItem(tokenKey);
 }
 
-/** Keep-alive requests outlive the page (a save made as the tab closes) but browsers cap their body at 64 KiB. */
-const keepaliveLimit = 60_000;
+/**
+ * Keep-alive requests outlive the page (a save made as the tab closes), but browsers cap their body at 64 KiB,
+ * in bytes: Vietnamese letters take two or three bytes each in UTF-8, so the limit is checked on the encoded body.
+ */
+const keepaliveLimitBytes = 60_000;
+const encoder = new TextEncoder();
 
 /** `window.dateline` for the browser: the same bridge the preload exposes, over `POST /api/<method>`. */
 export function createHttpBridge(token: string | null): DatelineBridge {
@@ -37,7 +41,7 @@ export function createHttpBridge(token: string | null): DatelineBridge {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
         body,
-        keepalive: body.length < keepaliveLimit,
+        keepalive: body.length < keepaliveLimitBytes / 3 || encoder.encode(body).length < keepaliveLimitBytes,
       });
     } catch (error) {
       return { ok: false, error: { code: 'unavailable', message: `the Dateline host did not answer: ${(error as Error).message}` } };

@@ -94,7 +94,8 @@ export class AutosaveController {
   }
 
   private schedule(): void {
-    if (this.state.kind !== 'failed') this.setState({ kind: 'unsaved' });
+    // Only a change of kind is news: re-announcing "unsaved" on every keystroke would re-render the workspace.
+    if (this.state.kind !== 'failed' && this.state.kind !== 'unsaved') this.setState({ kind: 'unsaved' });
     this.clearTimer();
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
