@@ -13,3 +13,13 @@ describe('NFC normalisation', () => {
     expect(nfcDeep(value)).toEqual({ headline: 'Đại tướng', tags: ['Quảng Ninh'], revision: 3, body: { content: [{ text: 'ặ ẫ ở ự Ỷ' }] }, trashedAt: null });
   });
 });
+
+describe('toNfc on text that needs no composing', () => {
+  it('returns plain ASCII and Latin-1 as it is, and still composes anything above', () => {
+    const base64 = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo='.repeat(1000);
+    expect(toNfc(base64)).toBe(base64);
+    expect(toNfc('Café Noël')).toBe('Café Noël');
+    expect(toNfc('Quảng'.normalize('NFD'))).toBe('Quảng');
+    expect(toNfc('e\u0301')).toBe('é');
+  });
+});

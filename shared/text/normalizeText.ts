@@ -1,8 +1,12 @@
 // Vietnamese arrives from input methods, pastes and other programs in both composed (NFC) and decomposed (NFD)
 // forms; they look identical but compare, count and search differently, so every string is made NFC at the boundary.
 
+/** Every character below U+0300 is already in NFC and composes with nothing before it. */
+const mayNeedComposing = /[\u0300-\uffff]/;
+
 export function toNfc(text: string): string {
-  return text.normalize('NFC');
+  // The check costs nothing on plain ASCII (a photo sent as base64 is 20 MB of it); normalize() would copy it all.
+  return mayNeedComposing.test(text) ? text.normalize('NFC') : text;
 }
 
 /** NFC-normalises every string inside a JSON-like value (object keys included), leaving other values alone. */
