@@ -34,6 +34,11 @@ export function StatusBar({ saveIndicator, stats, storyType }: StatusBarProps) {
           <span data-testid="word-count">{t('statusBar.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>
           <span>{t('statusBar.characters', { count: stats.characters, formatted: numberFormat.format(stats.characters) })}</span>
           <span>{t('statusBar.reading', { count: stats.readingMinutes })}</span>
+          {stats.figuresWithoutCaption > 0 && (
+            <span className="status-warning" data-testid="missing-captions">
+              {t('statusBar.missingCaptions', { count: stats.figuresWithoutCaption })}
+            </span>
+          )}
         </div>
       )}
       {target && progress && storyType && (

@@ -5,6 +5,8 @@ export interface StoryStats {
   words: number;
   characters: number;
   readingMinutes: number;
+  /** Photos still without a caption: a story cannot be filed until each has one. */
+  figuresWithoutCaption: number;
 }
 
 const sapoIndex = 2;
@@ -15,10 +17,13 @@ const sapoIndex = 2;
  */
 export function storyStats(doc: ProseMirrorNode): StoryStats {
   const parts: string[] = [];
+  let figuresWithoutCaption = 0;
   doc.forEach((child, _offset, index) => {
-    if (index >= sapoIndex && child.type.name !== 'figure') parts.push(child.textBetween(0, child.content.size, ' ', ' '));
+    if (child.type.name === 'figure') {
+      if (!child.textContent.trim()) figuresWithoutCaption++;
+    } else if (index >= sapoIndex) parts.push(child.textBetween(0, child.content.size, ' ', ' '));
   });
   const text = parts.join('\n');
   const words = countWords(text);
-  return { words, characters: text.replace(/\n/g, '').length, readingMinutes: readingMinutes(words) };
+  return { words, characters: text.replace(/\n/g, '').length, readingMinutes: readingMinutes(words), figuresWithoutCaption };
 }

@@ -152,6 +152,8 @@ export const en: Messages = {
     reading_one: '{{count}} min read',
     reading_other: '{{count}} min read',
     target: '{{type}}: {{min}}–{{max}} words',
+    missingCaptions_one: '{{count}} photo lacks a caption',
+    missingCaptions_other: '{{count}} photos lack a caption',
     targetProgress: 'Length against the target',
     online: 'Online',
     offline: 'Offline',

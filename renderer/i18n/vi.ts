@@ -151,6 +151,8 @@ export const vi = {
     reading_one: '{{count}} phút đọc',
     reading_other: '{{count}} phút đọc',
     target: '{{type}}: {{min}}–{{max}} chữ',
+    missingCaptions_one: '{{count}} ảnh thiếu chú thích',
+    missingCaptions_other: '{{count}} ảnh thiếu chú thích',
     targetProgress: 'Độ dài so với chỉ tiêu',
     online: 'Trực tuyến',
     offline: 'Ngoại tuyến',

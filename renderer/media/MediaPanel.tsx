@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { MediaListItem } from '../../shared/media/mediaSchema';
@@ -9,6 +9,8 @@ import { api } from '../api/datelineApi';
 import { useSettings } from '../settings/useSettings';
 import { insertMediaEvent } from './mediaEvents';
 import { mediaUrl } from './mediaUrl';
+import { PhotoImportStatus } from './PhotoImportStatus';
+import { usePhotoImport } from './usePhotoImport';
 
 interface MediaPanelProps {
   /** Headlines of the stories in view, to name where a photo is used. */
@@ -37,9 +39,18 @@ export function MediaPanel({ stories, onOpenStory }: MediaPanelProps) {
     }
   };
 
+  const photoImport = usePhotoImport();
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const files = [...event.dataTransfer.files].filter((file) => file.type.startsWith('image/'));
+    if (!files.length) return;
+    event.preventDefault();
+    void photoImport.run(files, () => undefined);
+  };
+
   const items = media.data?.items ?? [];
   return (
-    <div className="media-panel">
+    <div className="media-panel" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+      <PhotoImportStatus photoImport={photoImport} />
       <input type="search" className="media-search" aria-label={t('media.search')} placeholder={t('media.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
       {problem && (
         <p className="banner banner-warning" role="alert">

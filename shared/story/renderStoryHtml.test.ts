@@ -33,6 +33,11 @@ describe('renderStoryHtml', () => {
     expect(html).toContain('<figure><img src="data:image/png;base64,AAAA" alt="Lễ thông xe"><figcaption><span class="caption">Đại tướng phát biểu chỉ đạo tại hội nghị.</span><span class="credit">Ảnh: Minh Đức</span></figcaption></figure>');
   });
 
+  it('gives a photo without alt text its caption as alt', () => {
+    const figure = { type: 'figure', attrs: { src: 'x.jpg', alt: '' }, content: [{ type: 'text', text: 'Biển Hạ Long.' }] };
+    expect(renderStoryHtml({ ...story, body: { type: 'doc', content: [figure] } }, options)).toContain('<img src="x.jpg" alt="Biển Hạ Long.">');
+  });
+
   it('opens the sapo with the dateline place', () => {
     expect(html).toContain('<p class="sapo"><strong>QUẢNG NINH – Sáng 12/1');
   });

@@ -17,10 +17,12 @@ test('every part of a story is kept: kicker to source line, and a photo with cap
 
   await story.bodyText.first().click();
   await page.keyboard.press('End');
-  await page.getByTestId('figure-file').setInputFiles('tests/fixtures/ven-bien.jpg');
+  await page.getByTestId('photo-file').setInputFiles('tests/fixtures/ven-bien.jpg');
   const figure = story.editor.locator('figure');
   await expect(figure.locator('img')).toBeVisible();
+  await expect(page.getByTestId('missing-captions')).toHaveText('1 ảnh thiếu chú thích');
   await page.keyboard.type(caption);
+  await expect(page.getByTestId('missing-captions')).toBeHidden();
   await figure.getByRole('textbox', { name: 'Tác giả ảnh' }).fill('Ảnh: Minh Đức');
   await figure.getByRole('textbox', { name: 'Mô tả ảnh (cho người khiếm thị)' }).fill('Toàn cảnh lễ thông xe');
 
@@ -48,7 +50,7 @@ test('every part of a story is kept: kicker to source line, and a photo with cap
     ednote: 'Chờ ảnh thêm từ phóng viên ảnh.',
   });
   const storedFigure = (saved.body as { content: { type: string; attrs?: Record<string, unknown> }[] }).content.find((n) => n.type === 'figure')!;
-  expect(storedFigure.attrs).toMatchObject({ credit: 'Ảnh: Minh Đức', alt: 'Toàn cảnh lễ thông xe', src: expect.stringMatching(/^data:image\/jpeg;base64,/) });
+  expect(storedFigure.attrs).toMatchObject({ credit: 'Ảnh: Minh Đức', alt: 'Toàn cảnh lễ thông xe', mediaId: expect.stringMatching(/^[a-f0-9]{64}$/) });
   expect(textOf(storedFigure)).toBe(caption);
 
   await page.reload();
