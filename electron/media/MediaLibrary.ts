@@ -123,13 +123,13 @@ export class MediaLibrary {
         throw invalid(fileName, `it is ${Math.round(megapixels)} megapixels; the limit is ${maxMegapixels}`, `ảnh quá lớn (${Math.round(megapixels)} MP)`);
       }
 
-      let derived: { display: Buffer; thumb: Buffer };
-      try {
-        derived = await makeDerivatives(bytes, maxMegapixels * 1e6);
-      } catch (error) {
-        throw invalid(fileName, `it is damaged or cut short (${(error as Error).message})`, 'ảnh bị hỏng hoặc không đầy đủ');
-      }
-      const facts = metadataFormats.has(info.format!) ? await this.readFacts(fileName, bytes) : noFacts;
+      // Decoding (in libvips's threads) and reading the metadata overlap.
+      const [derived, facts] = await Promise.all([
+        makeDerivatives(bytes, maxMegapixels * 1e6).catch((error: Error) => {
+          throw invalid(fileName, `it is damaged or cut short (${error.message})`, 'ảnh bị hỏng hoặc không đầy đủ');
+        }),
+        metadataFormats.has(info.format!) ? this.readFacts(fileName, bytes) : noFacts,
+      ]);
 
       const item: MediaItem = mediaItemSchema.parse({
         id,
@@ -144,11 +144,16 @@ export class MediaLibrary {
       const written: string[] = [];
       try {
         await this.fs.mkdir(join(this.folder, 'derived'), { recursive: true });
-        for (const [variant, data] of [['original', bytes], ['display', derived.display], ['thumb', derived.thumb]] as const) {
-          const path = variant === 'original' ? join(this.folder, `${id}.${format.ext}`) : join(this.folder, 'derived', `${id}-${variant}.jpg`);
-          await writeFileAtomically(this.fs, path, data);
-          written.push(path);
-        }
+        const files: [string, Buffer][] = [
+          [join(this.folder, `${id}.${format.ext}`), bytes],
+          [join(this.folder, 'derived', `${id}-display.jpg`), derived.display],
+          [join(this.folder, 'derived', `${id}-thumb.jpg`), derived.thumb],
+        ];
+        // The three writes overlap; each is still atomic, and the index names the photo only once all are down.
+        const outcomes = await Promise.allSettled(files.map(([path, data]) => writeFileAtomically(this.fs, path, data).then(() => path)));
+        for (const outcome of outcomes) if (outcome.status === 'fulfilled') written.push(outcome.value);
+        const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+        if (failed) throw failed.reason;
         this.byId.set(id, item);
         await this.saveIndex();
       } catch (error) {
