@@ -217,3 +217,26 @@ test('focus mode hides everything but the page, and the shortcut sheet lists the
   await page.keyboard.press('Escape');
   await expect(page.getByRole('navigation', { name: 'Bài viết' })).toBeVisible();
 });
+
+test('a very large paste arrives whole and in order, by chunks', async ({ page, host }) => {
+  await page.goto(host.url);
+  await startNewStory(page);
+  await page.keyboard.type('Báo cáo dài');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const html = Array.from({ length: 1200 }, (_, i) => `<p style="margin:0">Đoạn ${i + 1} của báo cáo tổng kết công tác năm.</p>`).join('');
+  await storyPage(page).editor.evaluate((editor, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/html', pasted);
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  const { bodyText } = storyPage(page);
+  await expect(bodyText).toHaveCount(1200);
+  await expect(bodyText.first()).toHaveText('Đoạn 1 của báo cáo tổng kết công tác năm.');
+  await expect(bodyText.last()).toHaveText('Đoạn 1200 của báo cáo tổng kết công tác năm.');
+  await waitUntilSaved(page);
+  const saved = (await host.storiesOnDisk()).find((s) => s.headline === 'Báo cáo dài')!;
+  const paragraphs = (saved.body as { content: unknown[] }).content.map(textOf);
+  expect(paragraphs).toHaveLength(1200);
+  expect(paragraphs[599]).toBe('Đoạn 600 của báo cáo tổng kết công tác năm.');
+});

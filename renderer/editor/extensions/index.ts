@@ -9,7 +9,7 @@ import { LinkShortcut } from './LinkShortcut';
 import { PasteCleaner } from './PasteCleaner';
 import { PhotoDrop } from './PhotoDrop';
 import { Sapo } from './Sapo';
-import { firstBodyIndex, StoryDocument } from './StoryDocument';
+import { StoryDocument } from './StoryDocument';
 
 const sectionPlaceholders: Record<string, string> = {
   kicker: 'editor.kickerPlaceholder',
@@ -46,13 +46,9 @@ export function storyExtensions() {
     Placeholder.configure({
       showOnlyCurrent: false,
       includeChildren: false,
-      placeholder: ({ node, pos, editor }) => {
-        const key = sectionPlaceholders[node.type.name];
-        if (key) return i18next.t(key);
-        // Only an empty body shows the body's prompt, not every empty paragraph.
-        const isOnlyBodyBlock = editor.state.doc.childCount === firstBodyIndex + 1 && editor.state.doc.resolve(pos).index(0) === firstBodyIndex;
-        return node.type.name === 'paragraph' && isOnlyBodyBlock ? i18next.t('editor.bodyPlaceholder') : '';
-      },
+      // The callback sees the node but not the document being decorated, so whether a paragraph is the body's
+      // only block (the one place the body prompt shows) is left to the stylesheet.
+      placeholder: ({ node }) => i18next.t(sectionPlaceholders[node.type.name] ?? 'editor.bodyPlaceholder'),
     }),
   ];
 }
