@@ -54,7 +54,7 @@ export const en: Messages = {
   inspector: {
     title: 'Story details',
     category: 'Category',
-    noCategory: '— Choose a category —',
+    noCategory: '— Choose —',
     editCategories: 'Edit list',
     categoriesHelp: 'One category per line',
     categoryList: 'Categories',

@@ -53,7 +53,7 @@ export const vi = {
   inspector: {
     title: 'Thông tin bài',
     category: 'Chuyên mục',
-    noCategory: '— Chọn chuyên mục —',
+    noCategory: '— Chọn —',
     editCategories: 'Sửa danh sách',
     categoriesHelp: 'Mỗi dòng một chuyên mục',
     categoryList: 'Danh sách chuyên mục',

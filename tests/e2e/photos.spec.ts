@@ -93,3 +93,45 @@ test('a bad file in a batch gets its own message and the good photos still come 
   await expect(alert).toContainText('không phải là ảnh');
   await expect(storyPage(page).editor.locator('figure figcaption')).toHaveText([photos[2]!.caption]);
 });
+
+test('a photo dropped onto the story comes in, and a photo whose file went missing can be relinked', async ({ page, host }) => {
+  await page.goto(host.url);
+  await startNewStory(page);
+  await page.keyboard.type('Ảnh kéo thả');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const { editor } = storyPage(page);
+  const jpeg = (await import('node:fs')).readFileSync('tests/fixtures/ven-bien.jpg').toString('base64');
+  await editor.locator('p').last().evaluate((target, data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'ven-bien.jpg', { type: 'image/jpeg' }));
+    const box = target.getBoundingClientRect();
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, clientX: box.left + 5, clientY: box.top + 5 }));
+  }, jpeg);
+  const figure = editor.locator('figure');
+  await expect(figure.locator('img')).toBeVisible();
+  await page.keyboard.type('Biển Hạ Long nhìn từ trên cao.');
+  await waitUntilSaved(page);
+
+  // The photo's files vanish from the library (a sync client, a careless cleanup): the story says so and offers a relink.
+  const saved = (await host.storiesOnDisk()).find((s) => s.headline === 'Ảnh kéo thả')!;
+  const mediaId = (saved.body as { content: { type: string; attrs?: { mediaId?: string } }[] }).content.find((n) => n.type === 'figure')!.attrs!.mediaId!;
+  const { rm } = await import('node:fs/promises');
+  await rm(join(host.dataDir, 'media', 'derived', `${mediaId}-display.jpg`));
+  // As on another day's start: nothing of the photo left in the browser's cache either.
+  await (await page.context().newCDPSession(page)).send('Network.clearBrowserCache');
+  await page.reload();
+  await expect(figure.getByRole('img', { name: 'Không tìm thấy ảnh' })).toBeVisible();
+  await expect(figure.locator('figcaption')).toHaveText('Biển Hạ Long nhìn từ trên cao.');
+
+  const chooser = page.waitForEvent('filechooser');
+  await figure.getByRole('button', { name: 'Liên kết lại ảnh…' }).click();
+  await (await chooser).setFiles(await makePhoto(photoDir, 'anh-thay-the.jpg', { width: 320, height: 200 }));
+  await expect(figure.locator('img')).toBeVisible();
+  await waitUntilSaved(page);
+  const relinked = (await host.storiesOnDisk()).find((s) => s.headline === 'Ảnh kéo thả')!;
+  const newId = (relinked.body as { content: { type: string; attrs?: { mediaId?: string } }[] }).content.find((n) => n.type === 'figure')!.attrs!.mediaId;
+  expect(newId).toMatch(/^[a-f0-9]{64}$/);
+  expect(newId).not.toBe(mediaId);
+});
