@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
+import { StorySearch } from '../search/StorySearch';
 import type { Services } from '../services/createServices';
 
 /** One handler per contract method, taking the already validated input. */
@@ -9,10 +10,18 @@ export type Handlers = {
 };
 
 /** The handler table that both IPC and the web host run. */
-export function createHandlers({ stories, settings, media, dataDir }: Services): Handlers {
+export function createHandlers({ stories, settings, media, search, dataDir }: Services): Handlers {
   return {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
+    'stories.search': ({ query, filters = {}, sort, limit = 100 }) => {
+      const hits = query.trim() ? search.search(query) : null;
+      const rows = StorySearch.arrange(stories.summaries(), hits, filters, sort ?? (hits ? 'relevance' : 'updated'));
+      return {
+        total: rows.length,
+        items: rows.slice(0, limit).map(({ score, headlineRanges, ...summary }) => ({ ...summary, score: score ?? 0, highlights: headlineRanges ?? [] })),
+      };
+    },
     'stories.create': (input) => stories.create(input),
     'stories.update': ({ id, baseRevision, changes }) => stories.update(id, baseRevision, changes),
     'stories.trash': ({ id }) => stories.trash(id),

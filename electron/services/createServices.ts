@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createLogger, type Logger } from '../log/Logger';
 import { MediaLibrary } from '../media/MediaLibrary';
+import { StorySearch } from '../search/StorySearch';
 import { SettingsStore } from '../settings/SettingsStore';
 import { realFileSystem, type FileSystem } from '../store/fileSystem';
 import { StoryStore } from '../store/StoryStore';
@@ -18,6 +19,7 @@ export interface Services {
   stories: StoryStore;
   settings: SettingsStore;
   media: MediaLibrary;
+  search: StorySearch;
 }
 
 /** The composition root: the Electron shell, the web host and the tests all build the app through this. */
@@ -30,6 +32,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     SettingsStore.open(config.dataDir, fs, log),
     MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now }),
   ]);
+  const search = new StorySearch();
+  for await (const story of stories.all()) search.put(story);
+  stories.onSaved((story) => search.put(story));
   log.info(`library opened at ${config.dataDir}`);
-  return { dataDir: config.dataDir, log, stories, settings, media };
+  return { dataDir: config.dataDir, log, stories, settings, media, search };
 }

@@ -7,7 +7,7 @@ import { CoalescingWriter } from './CoalescingWriter';
 import type { FileSystem } from './fileSystem';
 
 /** Bumped whenever the summary's shape changes; an index of another version is rebuilt, not migrated. */
-const indexVersion = 3;
+const indexVersion = 4;
 
 export const indexFileSchema = z.object({
   schemaVersion: z.literal(indexVersion),

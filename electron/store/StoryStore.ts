@@ -55,6 +55,7 @@ export class StoryStore {
   private readonly index: StoryIndex;
   private readonly locks = new KeyedLock();
   private readonly quarantined: QuarantinedFile[] = [];
+  private readonly savedListeners = new Set<(story: Story) => void>();
 
   private constructor(private readonly dataDir: string, options: StoryStoreOptions) {
     this.fs = options.fs ?? realFileSystem;
@@ -67,6 +68,25 @@ export class StoryStore {
     const store = new StoryStore(options.dataDir, options);
     await store.load();
     return store;
+  }
+
+  /** Called with each story once it is on disk, so derived data (the search index) follows every save. */
+  onSaved(listener: (story: Story) => void): () => void {
+    this.savedListeners.add(listener);
+    return () => this.savedListeners.delete(listener);
+  }
+
+  /** Every story, read one at a time from its file, for building derived data from scratch. */
+  async *all(): AsyncGenerator<Story> {
+    for (const id of this.index.ids()) {
+      const story = await this.readStory(id).catch(() => null);
+      if (story) yield story;
+    }
+  }
+
+  /** Every summary, live and trashed. */
+  summaries(): StorySummary[] {
+    return this.index.all();
   }
 
   /** For each photo, the stories (in the trash too, since they can come back) that use it. */
@@ -176,6 +196,7 @@ export class StoryStore {
       throw storageError(error, `could not save story ${story.id}`);
     }
     this.index.set(summarizeStory(story));
+    for (const listener of this.savedListeners) listener(story);
     // The story is durable now. A failed index write is only logged: the summary stays in memory, goes out
     // with the next index write, and the index is repaired from the story files when the library opens.
     await this.index.save().catch((error) => this.log.error('could not update the story index', error));

@@ -29,6 +29,7 @@ export function App() {
   const [focusMode, setFocusMode] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
+  const [query, setQuery] = useState('');
 
   const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
 
@@ -115,7 +116,10 @@ export function App() {
         {view === 'media' ? (
           <MediaPanel stories={live.data?.pages.flatMap((page) => page.items) ?? []} onOpenStory={(id) => setSelectedId(id)} />
         ) : (
-          <StoryList trashed={view === 'trash'} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
+          <>
+            <input type="search" className="story-search" aria-label={t('library.search')} placeholder={t('library.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+            <StoryList trashed={view === 'trash'} query={query} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
+          </>
         )}
       </nav>
       {selectedId ? (

@@ -6,6 +6,8 @@ export const en: Messages = {
     title: 'Stories',
     stories: 'Stories',
     trash: 'Trash',
+    search: 'Search stories (with or without marks)',
+    noMatch: 'No story matches.',
     newStory: 'New story',
     empty: 'No stories yet. Click “New story” to start.',
     trashEmpty: 'The trash is empty.',

@@ -5,6 +5,8 @@ export const vi = {
     title: 'Bài viết',
     stories: 'Bài viết',
     trash: 'Thùng rác',
+    search: 'Tìm bài (có dấu hoặc không dấu)',
+    noMatch: 'Không có bài nào khớp.',
     newStory: 'Bài mới',
     empty: 'Chưa có bài nào. Bấm “Bài mới” để bắt đầu.',
     trashEmpty: 'Thùng rác trống.',

@@ -1,13 +1,16 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { api } from '../api/datelineApi';
 import { useSettings } from '../settings/useSettings';
+import { HighlightedText } from './HighlightedText';
 
 interface StoryListProps {
   trashed: boolean;
+  /** Words being searched for; empty shows the whole list. */
+  query: string;
   selectedId: string | null;
   onOpen: (story: StorySummary) => void;
   onRestore: (story: StorySummary) => void;
@@ -25,12 +28,19 @@ export function useStoryPages(trashed: boolean) {
 }
 
 /** The reporter's stories, newest first, or the trash. Arrow keys move through the list; Enter opens. */
-export function StoryList({ trashed, selectedId, onOpen, onRestore }: StoryListProps) {
+export function StoryList({ trashed, query, selectedId, onOpen, onRestore }: StoryListProps) {
   const { t } = useTranslation();
   const pages = useStoryPages(trashed);
   const { settings } = useSettings();
   const listRef = useRef<HTMLUListElement>(null);
-  const stories = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const searching = query.trim() !== '';
+  const results = useQuery({
+    queryKey: ['stories', 'search', { query, trashed }],
+    queryFn: () => api.stories.search({ query, filters: { trashed }, limit: 200 }),
+    enabled: searching,
+    placeholderData: (previous) => previous,
+  });
+  const stories: (StorySummary & { highlights?: [number, number][] })[] = searching ? (results.data?.items ?? []) : (pages.data?.pages.flatMap((page) => page.items) ?? []);
 
   const moveFocus = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -44,7 +54,8 @@ export function StoryList({ trashed, selectedId, onOpen, onRestore }: StoryListP
   };
 
   if (pages.isError) return <p className="list-message" role="alert">{t('library.loadFailed', { message: pages.error.message })}</p>;
-  if (pages.isSuccess && stories.length === 0) return <p className="list-message">{t(trashed ? 'library.trashEmpty' : 'library.empty')}</p>;
+  if (searching && results.isSuccess && stories.length === 0) return <p className="list-message">{t('library.noMatch')}</p>;
+  if (!searching && pages.isSuccess && stories.length === 0) return <p className="list-message">{t(trashed ? 'library.trashEmpty' : 'library.empty')}</p>;
 
   return (
     <>
@@ -52,7 +63,7 @@ export function StoryList({ trashed, selectedId, onOpen, onRestore }: StoryListP
         {stories.map((story) => (
           <li key={story.id} className={`story-row${story.id === selectedId ? ' is-selected' : ''}`}>
             <button type="button" className="story-row-open" aria-current={story.id === selectedId ? 'true' : undefined} onClick={() => onOpen(story)}>
-              <span className="story-row-headline">{story.headline.trim() || t('library.untitled')}</span>
+              <span className="story-row-headline">{story.headline.trim() ? <HighlightedText text={story.headline} ranges={story.highlights ?? []} /> : t('library.untitled')}</span>
               <span className="story-row-meta">
                 <span className={`badge badge-${trashed ? 'trashed' : story.status}`}>{t(trashed ? 'status.trashed' : `status.${story.status}`)}</span>
                 {story.category && <span className="story-row-category">{story.category}</span>}
@@ -67,7 +78,7 @@ export function StoryList({ trashed, selectedId, onOpen, onRestore }: StoryListP
           </li>
         ))}
       </ul>
-      {pages.hasNextPage && (
+      {!searching && pages.hasNextPage && (
         <button type="button" className="quiet-button load-more" onClick={() => void pages.fetchNextPage()}>
           {t('library.loadMore')}
         </button>

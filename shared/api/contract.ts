@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { settingsSchema } from '../settings/settingsSchema';
-import { storyChangesSchema, storyIdSchema, storySchema, storySummarySchema } from '../story/storySchema';
+import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema } from '../story/storySchema';
 
 // The one declaration of the API. The preload bridge, the IPC registration, the web host's routes and the
 // renderer's client are all built from this table by a loop: adding a method means adding one entry here.
@@ -21,6 +21,38 @@ export const contract = {
     output: z.object({ items: z.array(storySummarySchema), nextCursor: z.string().optional() }),
   },
   'stories.get': { input: byId, output: storySchema },
+  'stories.search': {
+    input: z
+      .object({
+        /** Words with or without marks; the last one may be unfinished. Empty lists every story. */
+        query: z.string().max(500),
+        filters: z
+          .object({
+            status: z.array(storyStatusSchema).optional(),
+            category: z.string().max(200).optional(),
+            tags: z.array(z.string().max(100)).max(20).optional(),
+            author: z.string().max(200).optional(),
+            from: z.iso.datetime({ offset: true }).optional(),
+            to: z.iso.datetime({ offset: true }).optional(),
+            trashed: z.boolean().optional(),
+          })
+          .strict()
+          .optional(),
+        sort: z.enum(['relevance', 'updated', 'headline']).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(
+        storySummarySchema.extend({
+          score: z.number(),
+          /** Where the query's words stand in the headline, as [start, end) character offsets. */
+          highlights: z.array(z.tuple([z.number(), z.number()])),
+        }),
+      ),
+      total: z.number().int(),
+    }),
+  },
   'stories.create': { input: storyChangesSchema, output: storySchema },
   'stories.update': {
     input: z.object({ id: storyIdSchema, baseRevision: z.number().int().min(1), changes: storyChangesSchema }).strict(),

@@ -96,6 +96,7 @@ export const storySummarySchema = storySchema
     headline: true,
     status: true,
     category: true,
+    tags: true,
     bylines: true,
     storyType: true,
     createdAt: true,
@@ -114,10 +115,10 @@ export type StorySummary = z.infer<typeof storySummarySchema>;
 const excerptLength = 160;
 
 export function summarizeStory(story: Story): StorySummary {
-  const { id, kicker, headline, status, category, bylines, storyType, createdAt, updatedAt, revision, trashedAt } = story;
+  const { id, kicker, headline, status, category, tags, bylines, storyType, createdAt, updatedAt, revision, trashedAt } = story;
   const sapo = story.sapo.trim();
   const excerpt = sapo.length > excerptLength ? `${sapo.slice(0, excerptLength).trimEnd()}…` : sapo;
-  return { id, kicker, headline, status, category, bylines, storyType, createdAt, updatedAt, revision, trashedAt, excerpt, mediaIds: mediaIdsOf(story) };
+  return { id, kicker, headline, status, category, tags, bylines, storyType, createdAt, updatedAt, revision, trashedAt, excerpt, mediaIds: mediaIdsOf(story) };
 }
 
 /** The photos a story uses: each figure's and the featured image's, once each. */

@@ -16,6 +16,7 @@ const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'te
 const invalidPayloads: Record<string, unknown[]> = {
   'stories.list': [{ limit: 0 }, { limit: 'ten' }, { cursor: 5 }, { unknown: true }],
   'stories.get': [{}, { id: 7 }, { id: '../../etc/passwd' }],
+  'stories.search': [{}, { query: 5 }, { query: 'a', sort: 'random' }, { query: 'a', filters: { status: ['lost'] } }, { query: 'a', filters: { from: 'yesterday' } }],
   'stories.create': [{ headline: 42 }, { body: 'plain text' }, { body: { type: 'paragraph' } }, { revision: 9 }, { storyType: 'blog' }, { bylines: 'Minh Đức' }],
   'stories.update': [{ id: 'x', baseRevision: 'x', changes: 7 }, { id: 'abcdefgh-1234', changes: {} }, { id: 'abcdefgh-1234', baseRevision: 1, changes: { tags: 'a,b' } }],
   'stories.trash': [{}, { id: null }],
@@ -67,6 +68,15 @@ for (const [name, open] of [
       expect(items.find((s) => s.id === created.id)).toMatchObject({ headline, status: 'draft' });
       expect(items.every((s) => !('body' in s))).toBe(true);
       expect(await readFile(join(dir, 'stories', `${created.id}.json`), 'utf8')).toContain('tổng vốn hơn 2.000 tỷ đồng');
+    });
+
+    it('finds a saved story by its words, with or without marks', async () => {
+      const created = await ok('stories.create', { headline: 'Kết nạp đảng viên mới', body });
+      const found = (await ok('stories.search', { query: 'dang vien' })).items as { id: string; highlights: unknown }[];
+      expect(found[0]).toMatchObject({ id: created.id, highlights: [[8, 12], [13, 17]] });
+      await ok('stories.update', { id: created.id, baseRevision: 1, changes: { headline: 'Tin khác' } });
+      const after = (await ok('stories.search', { query: 'dang vien' })).items as { id: string }[];
+      expect(after.map((item) => item.id)).not.toContain(created.id);
     });
 
     it('normalises NFD input to NFC', async () => {

@@ -1,0 +1,39 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeStory } from '../support/seedLibrary';
+import { expect, test } from './webHostFixture';
+
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const filler = ['Hội nghị tổng kết công tác năm tại ủy ban.', 'Doanh nghiệp mở rộng thị trường xuất khẩu.', 'Ngành giáo dục chuẩn bị kỳ thi tốt nghiệp.'];
+const library = [
+  makeStory({ headline: 'Bảo vệ chính trị nội bộ trong tình hình mới', body: { type: 'doc', content: [paragraph('Hội nghị về bảo vệ chính trị nội bộ ở Quảng Ninh.')] } }),
+  makeStory({ headline: 'Quảng Ninh thông xe đường ven biển', body: { type: 'doc', content: [paragraph('Tuyến đường dài 16 km.')] } }),
+  ...Array.from({ length: 1998 }, (_, i) => makeStory({ headline: `Tin tổng hợp số ${i + 1}`, sapo: '', dateline: '', tags: [], body: { type: 'doc', content: [paragraph(filler[i % filler.length]!)] } })),
+];
+
+test.use({
+  seedDataDir: async ({}, use) =>
+    use(async (dataDir: string) => {
+      await mkdir(join(dataDir, 'stories'), { recursive: true });
+      await Promise.all(library.map((story) => writeFile(join(dataDir, 'stories', `${story.id}.json`), JSON.stringify(story))));
+    }),
+});
+
+test('typing in the search box narrows 2,000 stories to the ones that match, with or without marks', async ({ page, host }) => {
+  await page.goto(host.url);
+  const list = page.getByRole('list', { name: 'Bài viết' });
+  await expect(list.getByRole('listitem')).toHaveCount(100);
+  const box = page.getByRole('searchbox', { name: /Tìm bài/ });
+  await box.pressSequentially('bao ve chinh tri noi b');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('button', { name: /Bảo vệ chính trị nội bộ/ })).toBeVisible();
+  await expect(list.locator('mark').first()).toHaveText('Bảo');
+
+  await box.fill('quảng ninh');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').first()).toContainText('Quảng Ninh thông xe');
+  await box.fill('xyzzy');
+  await expect(page.getByText('Không có bài nào khớp.')).toBeVisible();
+  await box.fill('');
+  await expect(list.getByRole('listitem')).toHaveCount(100);
+});
