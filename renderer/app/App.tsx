@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
+import { noFilters, StoryFilters, type ListFilters } from '../library/StoryFilters';
 import { StoryList, useStoryPages } from '../library/StoryList';
 import { MediaPanel } from '../media/MediaPanel';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
@@ -30,6 +31,7 @@ export function App() {
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<ListFilters>(noFilters);
 
   const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
 
@@ -118,7 +120,8 @@ export function App() {
         ) : (
           <>
             <input type="search" className="story-search" aria-label={t('library.search')} placeholder={t('library.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-            <StoryList trashed={view === 'trash'} query={query} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
+            <StoryFilters value={filters} onChange={setFilters} />
+            <StoryList trashed={view === 'trash'} query={query} filters={filters} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
           </>
         )}
       </nav>

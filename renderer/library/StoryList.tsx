@@ -6,11 +6,13 @@ import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { api } from '../api/datelineApi';
 import { useSettings } from '../settings/useSettings';
 import { HighlightedText } from './HighlightedText';
+import type { ListFilters } from './StoryFilters';
 
 interface StoryListProps {
   trashed: boolean;
   /** Words being searched for; empty shows the whole list. */
   query: string;
+  filters: ListFilters;
   selectedId: string | null;
   onOpen: (story: StorySummary) => void;
   onRestore: (story: StorySummary) => void;
@@ -28,15 +30,22 @@ export function useStoryPages(trashed: boolean) {
 }
 
 /** The reporter's stories, newest first, or the trash. Arrow keys move through the list; Enter opens. */
-export function StoryList({ trashed, query, selectedId, onOpen, onRestore }: StoryListProps) {
+export function StoryList({ trashed, query, filters, selectedId, onOpen, onRestore }: StoryListProps) {
   const { t } = useTranslation();
   const pages = useStoryPages(trashed);
   const { settings } = useSettings();
   const listRef = useRef<HTMLUListElement>(null);
-  const searching = query.trim() !== '';
+  // The paged list serves the plain view; words, a filter or another order go through the search.
+  const searching = query.trim() !== '' || filters.category !== '' || filters.author.trim() !== '' || (filters.sort !== 'relevance' && filters.sort !== 'updated');
   const results = useQuery({
-    queryKey: ['stories', 'search', { query, trashed }],
-    queryFn: () => api.stories.search({ query, filters: { trashed }, limit: 200 }),
+    queryKey: ['stories', 'search', { query, trashed, filters }],
+    queryFn: () =>
+      api.stories.search({
+        query,
+        filters: { trashed, ...(filters.category ? { category: filters.category } : {}), ...(filters.author.trim() ? { author: filters.author } : {}) },
+        sort: query.trim() ? filters.sort : filters.sort === 'relevance' ? 'updated' : filters.sort,
+        limit: 200,
+      }),
     enabled: searching,
     placeholderData: (previous) => previous,
   });

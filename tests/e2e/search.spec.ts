@@ -6,9 +6,9 @@ import { expect, test } from './webHostFixture';
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const filler = ['Hội nghị tổng kết công tác năm tại ủy ban.', 'Doanh nghiệp mở rộng thị trường xuất khẩu.', 'Ngành giáo dục chuẩn bị kỳ thi tốt nghiệp.'];
 const library = [
-  makeStory({ headline: 'Bảo vệ chính trị nội bộ trong tình hình mới', body: { type: 'doc', content: [paragraph('Hội nghị về bảo vệ chính trị nội bộ ở Quảng Ninh.')] } }),
+  makeStory({ headline: 'Bảo vệ chính trị nội bộ trong tình hình mới', category: 'Chính trị', body: { type: 'doc', content: [paragraph('Hội nghị về bảo vệ chính trị nội bộ ở Quảng Ninh.')] } }),
   makeStory({ headline: 'Quảng Ninh thông xe đường ven biển', body: { type: 'doc', content: [paragraph('Tuyến đường dài 16 km.')] } }),
-  ...Array.from({ length: 1998 }, (_, i) => makeStory({ headline: `Tin tổng hợp số ${i + 1}`, sapo: '', dateline: '', tags: [], body: { type: 'doc', content: [paragraph(filler[i % filler.length]!)] } })),
+  ...Array.from({ length: 1998 }, (_, i) => makeStory({ headline: `Tin tổng hợp số ${i + 1}`, sapo: '', dateline: '', tags: [], category: 'Kinh tế', body: { type: 'doc', content: [paragraph(filler[i % filler.length]!)] } })),
 ];
 
 test.use({
@@ -32,6 +32,12 @@ test('typing in the search box narrows 2,000 stories to the ones that match, wit
   await box.fill('quảng ninh');
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('listitem').first()).toContainText('Quảng Ninh thông xe');
+  // A filter with the words: only the stories that satisfy both.
+  await page.getByRole('group', { name: 'Lọc danh sách' }).getByRole('combobox', { name: 'Chuyên mục' }).selectOption('Chính trị');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('listitem').first()).toContainText('Bảo vệ chính trị nội bộ');
+  await page.getByRole('group', { name: 'Lọc danh sách' }).getByRole('combobox', { name: 'Chuyên mục' }).selectOption('');
+
   await box.fill('xyzzy');
   await expect(page.getByText('Không có bài nào khớp.')).toBeVisible();
   await box.fill('');
