@@ -1,5 +1,5 @@
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
-import { expect, startNewStory, storyPage, test, textOf, waitUntilSaved } from './webHostFixture';
+import { expect, startNewStory, storyPage, test, textOf, waitUntilSaved, writeNewStory } from './webHostFixture';
 
 const caption = 'Đại tướng Lương Cường phát biểu chỉ đạo tại hội nghị.';
 
@@ -115,11 +115,7 @@ test('pasted HTML keeps its structure and loses everything hostile', async ({ pa
     dialogs++;
     void dialog.dismiss();
   });
-  await page.goto(host.url);
-  await startNewStory(page);
-  await page.keyboard.type('Bài dán từ Word');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await writeNewStory(page, host, 'Bài dán từ Word');
   const html = [
     '<meta charset="utf-8"><style>p { color: red }</style>',
     '<h1 style="font-family: Comic Sans MS">Tiêu đề trong Word</h1>',
@@ -219,11 +215,7 @@ test('focus mode hides everything but the page, and the shortcut sheet lists the
 });
 
 test('a very large paste arrives whole and in order, by chunks', async ({ page, host }) => {
-  await page.goto(host.url);
-  await startNewStory(page);
-  await page.keyboard.type('Báo cáo dài');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await writeNewStory(page, host, 'Báo cáo dài');
   const html = Array.from({ length: 1200 }, (_, i) => `<p style="margin:0">Đoạn ${i + 1} của báo cáo tổng kết công tác năm.</p>`).join('');
   await storyPage(page).editor.evaluate((editor, pasted) => {
     const data = new DataTransfer();

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exiftoolVersion, makePhoto } from '../support/photoFixtures';
-import { expect, startNewStory, storyPage, test, textOf, waitUntilSaved } from './webHostFixture';
+import { expect, storyPage, test, textOf, waitUntilSaved, writeNewStory } from './webHostFixture';
 
 const photos = [
   { name: 'hoi-nghi.jpg', caption: 'Đại tướng Lương Cường phát biểu chỉ đạo tại hội nghị.', city: 'Hạ Long' },
@@ -27,11 +27,7 @@ test.afterAll(() => rm(photoDir, { recursive: true, force: true }));
 
 test('three photos come in with their captions filled from metadata, and edits to them persist', async ({ page, host }) => {
   test.skip(exiftoolVersion() === null, 'exiftool is not installed (Debian: libimage-exiftool-perl), so no photo carries metadata');
-  await page.goto(host.url);
-  await startNewStory(page);
-  await page.keyboard.type('Hội nghị bảo vệ chính trị nội bộ');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await writeNewStory(page, host, 'Hội nghị bảo vệ chính trị nội bộ');
   await page.getByTestId('photo-file').setInputFiles(photos.map((photo) => join(photoDir, photo.name)));
 
   const { editor } = storyPage(page);
@@ -81,11 +77,7 @@ test('three photos come in with their captions filled from metadata, and edits t
 
 test('a bad file in a batch gets its own message and the good photos still come in', async ({ page, host }) => {
   test.skip(exiftoolVersion() === null, 'exiftool is not installed (Debian: libimage-exiftool-perl)');
-  await page.goto(host.url);
-  await startNewStory(page);
-  await page.keyboard.type('Lô ảnh có tệp hỏng');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await writeNewStory(page, host, 'Lô ảnh có tệp hỏng');
   await page.getByTestId('photo-file').setInputFiles([join(photoDir, 'ghi-chu.jpg'), join(photoDir, photos[2]!.name)]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('1 ảnh không nhập được');
@@ -95,11 +87,7 @@ test('a bad file in a batch gets its own message and the good photos still come 
 });
 
 test('a photo dropped onto the story comes in, and a photo whose file went missing can be relinked', async ({ page, host }) => {
-  await page.goto(host.url);
-  await startNewStory(page);
-  await page.keyboard.type('Ảnh kéo thả');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await writeNewStory(page, host, 'Ảnh kéo thả');
   const { editor } = storyPage(page);
   const jpeg = (await import('node:fs')).readFileSync('tests/fixtures/ven-bien.jpg').toString('base64');
   await editor.locator('p').last().evaluate((target, data) => {

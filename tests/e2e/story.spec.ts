@@ -1,4 +1,4 @@
-import { expect, startNewStory, storyPage, test, textOf, waitUntilSaved } from './webHostFixture';
+import { expect, startNewStory, storyPage, test, textOf, waitUntilSaved, writeNewStory } from './webHostFixture';
 
 const headline = 'Tăng cường phối hợp các cơ quan chức năng';
 const sapo = 'Sáng 14/5, UBND tỉnh Quảng Ninh tổ chức hội nghị bảo vệ chính trị nội bộ.';
@@ -136,11 +136,7 @@ test('a story moved to the trash can be restored', async ({ page, host }) => {
 });
 
 test('words typed just before switching stories are saved', async ({ page, host }) => {
-  await page.goto(host.url);
-  await startNewStory(page);
-  await page.keyboard.type('Tin nhanh');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await writeNewStory(page, host, 'Tin nhanh');
   await page.keyboard.type('Câu cuối cùng trước khi chuyển bài.');
   // Switch at once, well inside the autosave pause.
   await page.getByRole('button', { name: /Chào mừng đến với Dateline/ }).click();
@@ -182,11 +178,7 @@ test('the interface switches to English and stays so', async ({ page, host }) =>
 });
 
 test('words typed just before the page is closed are saved', async ({ page, host }) => {
-  await page.goto(host.url);
-  await startNewStory(page);
-  await page.keyboard.type('Đóng vội');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await writeNewStory(page, host, 'Đóng vội');
   await page.keyboard.type('Dòng cuối trước khi đóng.');
   // Leave at once, well inside the autosave pause; the page asks to stay while it saves, and the reporter leaves anyway.
   page.on('dialog', (dialog) => void dialog.accept());

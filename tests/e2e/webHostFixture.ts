@@ -122,3 +122,12 @@ export async function startNewStory(page: Page): Promise<void> {
     });
   await expect.poll(cursorInHeadline).toBe(true);
 }
+
+/** Opens the app, starts a story with this headline and leaves the cursor in its body, past the empty sapo. */
+export async function writeNewStory(page: Page, host: RunningHost, headline: string): Promise<void> {
+  await page.goto(host.url);
+  await startNewStory(page);
+  await page.keyboard.type(headline);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+}
