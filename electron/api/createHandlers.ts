@@ -10,11 +10,12 @@ export type Handlers = {
 };
 
 /** The handler table that both IPC and the web host run. */
-export function createHandlers({ stories, settings, media, search, dataDir }: Services): Handlers {
+export function createHandlers({ stories, settings, media, search, searchReady, dataDir }: Services): Handlers {
   return {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
-    'stories.search': ({ query, filters = {}, sort, limit = 100 }) => {
+    'stories.search': async ({ query, filters = {}, sort, limit = 100 }) => {
+      if (query.trim()) await searchReady;
       const hits = query.trim() ? search.search(query) : null;
       const rows = StorySearch.arrange(stories.summaries(), hits, filters, sort ?? (hits ? 'relevance' : 'updated'));
       return {

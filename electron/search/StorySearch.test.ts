@@ -77,6 +77,13 @@ describe('StorySearch', () => {
     expect(ids('quang ninh ')).toEqual([]);
   });
 
+  it('keeps the newer revision when an older one arrives late, as from a background build', () => {
+    search.put({ ...targets.quangNinh, revision: 5, headline: 'Cầu Bãi Cháy sửa chữa' });
+    search.put({ ...targets.quangNinh, revision: 4 });
+    expect(ids('bai chay ')).toEqual([targets.quangNinh.id]);
+    expect(ids('thong xe duong ven bien ')).not.toContain(targets.quangNinh.id);
+  });
+
   it('marks where the query stands in the headline', () => {
     const hit = search.search('quang ninh ')[0]!;
     expect(hit.headlineRanges).toEqual([

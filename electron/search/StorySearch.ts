@@ -54,14 +54,20 @@ export class StorySearch {
   private readonly vocabulary = new Map<string, number>();
   private readonly wordsOf = new Map<string, Set<string>>();
   private readonly headlines = new Map<string, string>();
+  private readonly revisions = new Map<string, number>();
 
   get size(): number {
     return this.headlines.size;
   }
 
-  /** Indexes a story, replacing what was indexed for it before. */
+  /**
+   * Indexes a story, replacing what was indexed for it before. An older revision than the one indexed is
+   * ignored, so a background build that read a file just before a save cannot undo that save.
+   */
   put(story: Story): void {
+    if ((this.revisions.get(story.id) ?? 0) > story.revision) return;
     this.remove(story.id);
+    this.revisions.set(story.id, story.revision);
     const headline = searchTokens(`${story.headline} ${story.kicker}`);
     const text = searchTokens(storySearchText(story));
     this.indexes.headlineExact.add(story.id, headline.map(exactForm).join(' '));
@@ -84,6 +90,7 @@ export class StorySearch {
     }
     this.wordsOf.delete(id);
     this.headlines.delete(id);
+    this.revisions.delete(id);
   }
 
   /**

@@ -20,6 +20,8 @@ export interface Services {
   settings: SettingsStore;
   media: MediaLibrary;
   search: StorySearch;
+  /** Settles once every story is in the search index; the library is usable before that. */
+  searchReady: Promise<void>;
 }
 
 /** The composition root: the Electron shell, the web host and the tests all build the app through this. */
@@ -33,8 +35,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now }),
   ]);
   const search = new StorySearch();
-  for await (const story of stories.all()) search.put(story);
   stories.onSaved((story) => search.put(story));
+  // Reading every story takes a while in a big library: the window opens first and the index fills behind it.
+  const searchReady = (async () => {
+    for await (const story of stories.all()) search.put(story);
+  })().catch((error) => log.error('the search index could not be built', error));
   log.info(`library opened at ${config.dataDir}`);
-  return { dataDir: config.dataDir, log, stories, settings, media, search };
+  return { dataDir: config.dataDir, log, stories, settings, media, search, searchReady };
 }
