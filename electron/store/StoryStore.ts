@@ -103,7 +103,7 @@ export class StoryStore {
     return [...this.quarantined];
   }
 
-  list({ cursor, limit = defaultPageSize, trashed = false }: ListOptions = {}): { items: StorySummary[]; nextCursor?: string } {
+  list({ cursor, limit = defaultPageSize, trashed = false }: ListOptions = {}): { items: StorySummary[]; nextCursor?: string; total: number } {
     const offset = cursor === undefined ? 0 : Number(cursor);
     if (!Number.isInteger(offset) || offset < 0) throw new DatelineError('invalid_input', `cursor "${cursor}" is not one this list gave out`);
     const matching = this.index
@@ -112,7 +112,7 @@ export class StoryStore {
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
     const items = matching.slice(offset, offset + limit);
     const end = offset + items.length;
-    return end < matching.length ? { items, nextCursor: String(end) } : { items };
+    return end < matching.length ? { items, nextCursor: String(end), total: matching.length } : { items, total: matching.length };
   }
 
   async get(id: string): Promise<Story> {

@@ -15,6 +15,8 @@ export const en: Messages = {
     sortUpdated: 'Recently edited',
     sortHeadline: 'Headline A–Z',
     author: 'Author',
+    count_one: '{{formatted}} story',
+    count_other: '{{formatted}} stories',
     newStory: 'New story',
     empty: 'No stories yet. Click “New story” to start.',
     trashEmpty: 'The trash is empty.',

@@ -14,6 +14,8 @@ export const vi = {
     sortUpdated: 'Mới sửa',
     sortHeadline: 'Tít A–Z',
     author: 'Tác giả',
+    count_one: '{{formatted}} bài',
+    count_other: '{{formatted}} bài',
     newStory: 'Bài mới',
     empty: 'Chưa có bài nào. Bấm “Bài mới” để bắt đầu.',
     trashEmpty: 'Thùng rác trống.',

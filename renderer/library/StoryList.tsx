@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
@@ -18,7 +19,9 @@ interface StoryListProps {
   onRestore: (story: StorySummary) => void;
 }
 
-const pageSize = 100;
+const pageSize = 200;
+const rowHeightEstimate = 64;
+const prefetchRows = 40;
 
 export function useStoryPages(trashed: boolean) {
   return useInfiniteQuery({
@@ -34,7 +37,8 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   const { t } = useTranslation();
   const pages = useStoryPages(trashed);
   const { settings } = useSettings();
-  const listRef = useRef<HTMLUListElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const active = useRef(-1);
   // The paged list serves the plain view; words, a filter or another order go through the search.
   const searching = query.trim() !== '' || filters.category !== '' || filters.author.trim() !== '' || (filters.sort !== 'relevance' && filters.sort !== 'updated');
   const results = useQuery({
@@ -51,15 +55,46 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   });
   const stories: (StorySummary & { highlights?: [number, number][] })[] = searching ? (results.data?.items ?? []) : (pages.data?.pages.flatMap((page) => page.items) ?? []);
 
+  const total = searching ? (results.data?.items.length ?? 0) : (pages.data?.pages[0]?.total ?? 0);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is not used here, so nothing memoizes the virtualizer's functions
+  const virtualizer = useVirtualizer({
+    count: stories.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeightEstimate,
+    overscan: 10,
+    getItemKey: (index) => stories[index]?.id ?? index,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastRendered = rows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    // Only the rows on screen exist; the next page is fetched as the reporter nears the end of what is loaded.
+    if (!searching && pages.hasNextPage && !pages.isFetchingNextPage && lastRendered >= stories.length - prefetchRows) void pages.fetchNextPage();
+  }, [searching, pages, lastRendered, stories.length]);
+
+  const focusRow = (index: number) => {
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .story-row-open`)?.focus());
+  };
   const moveFocus = (event: KeyboardEvent<HTMLUListElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('.story-row-open') ?? [])];
-    const at = rows.indexOf(document.activeElement as HTMLElement);
-    const next = rows[Math.max(0, Math.min(rows.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))];
-    if (next) {
-      event.preventDefault();
-      next.focus();
-    }
+    const keys: Record<string, (at: number) => number> = {
+      ArrowDown: (at) => at + 1,
+      ArrowUp: (at) => at - 1,
+      Home: () => 0,
+      End: () => stories.length - 1,
+      PageDown: (at) => at + 10,
+      PageUp: (at) => at - 10,
+    };
+    const step = keys[event.key];
+    if (!step) return;
+    event.preventDefault();
+    // The row to move from is remembered, not read from the focus: focus lands a frame later, after the
+    // row is drawn, and a held-down arrow must not lose steps meanwhile.
+    active.current = Math.max(0, Math.min(stories.length - 1, step(active.current)));
+    focusRow(active.current);
+  };
+  const rememberFocus = (event: FocusEvent<HTMLUListElement>) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (row) active.current = Number(row.dataset.index);
   };
 
   if (pages.isError) return <p className="list-message" role="alert">{t('library.loadFailed', { message: pages.error.message })}</p>;
@@ -67,31 +102,38 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   if (!searching && pages.isSuccess && stories.length === 0) return <p className="list-message">{t(trashed ? 'library.trashEmpty' : 'library.empty')}</p>;
 
   return (
-    <>
-      <ul className="story-list" ref={listRef} onKeyDown={moveFocus} aria-label={t(trashed ? 'library.trash' : 'library.stories')}>
-        {stories.map((story) => (
-          <li key={story.id} className={`story-row${story.id === selectedId ? ' is-selected' : ''}`}>
-            <button type="button" className="story-row-open" aria-current={story.id === selectedId ? 'true' : undefined} onClick={() => onOpen(story)}>
-              <span className="story-row-headline">{story.headline.trim() ? <HighlightedText text={story.headline} ranges={story.highlights ?? []} /> : t('library.untitled')}</span>
-              <span className="story-row-meta">
-                <span className={`badge badge-${trashed ? 'trashed' : story.status}`}>{t(trashed ? 'status.trashed' : `status.${story.status}`)}</span>
-                {story.category && <span className="story-row-category">{story.category}</span>}
-                <time dateTime={story.updatedAt}>{formatShortDateTime(trashed && story.trashedAt ? story.trashedAt : story.updatedAt, settings.timeZone)}</time>
-              </span>
-            </button>
-            {trashed && (
-              <button type="button" className="row-action" onClick={() => onRestore(story)}>
-                {t('library.restore')}
+    <div className="story-list-scroll" ref={scrollRef}>
+      <p className="list-count">{t('library.count', { count: total, formatted: new Intl.NumberFormat('vi-VN').format(total) })}</p>
+      <ul className="story-list" onKeyDown={moveFocus} onFocus={rememberFocus} aria-label={t(trashed ? 'library.trash' : 'library.stories')} style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const story = stories[row.index]!;
+          return (
+            <li
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              aria-posinset={row.index + 1}
+              aria-setsize={total}
+              className={`story-row${story.id === selectedId ? ' is-selected' : ''}`}
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <button type="button" className="story-row-open" aria-current={story.id === selectedId ? 'true' : undefined} onClick={() => onOpen(story)}>
+                <span className="story-row-headline">{story.headline.trim() ? <HighlightedText text={story.headline} ranges={story.highlights ?? []} /> : t('library.untitled')}</span>
+                <span className="story-row-meta">
+                  <span className={`badge badge-${trashed ? 'trashed' : story.status}`}>{t(trashed ? 'status.trashed' : `status.${story.status}`)}</span>
+                  {story.category && <span className="story-row-category">{story.category}</span>}
+                  <time dateTime={story.updatedAt}>{formatShortDateTime(trashed && story.trashedAt ? story.trashedAt : story.updatedAt, settings.timeZone)}</time>
+                </span>
               </button>
-            )}
-          </li>
-        ))}
+              {trashed && (
+                <button type="button" className="row-action" onClick={() => onRestore(story)}>
+                  {t('library.restore')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
-      {!searching && pages.hasNextPage && (
-        <button type="button" className="quiet-button load-more" onClick={() => void pages.fetchNextPage()}>
-          {t('library.loadMore')}
-        </button>
-      )}
-    </>
+    </div>
   );
 }

@@ -18,7 +18,12 @@ export const contract = {
         trashed: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ items: z.array(storySummarySchema), nextCursor: z.string().optional() }),
+    output: z.object({
+      items: z.array(storySummarySchema),
+      nextCursor: z.string().optional(),
+      /** How many stories the whole list holds, for the list's length before every page is loaded. */
+      total: z.number().int(),
+    }),
   },
   'stories.get': { input: byId, output: storySchema },
   'stories.search': {
