@@ -119,7 +119,7 @@ export function App() {
           <MediaPanel stories={live.data?.pages.flatMap((page) => page.items) ?? []} onOpenStory={(id) => setSelectedId(id)} />
         ) : (
           <>
-            <input type="search" className="story-search" aria-label={t('library.search')} placeholder={t('library.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+            <input type="search" className="story-search" aria-label={t('library.search')} placeholder={t('library.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
             <StoryFilters value={filters} onChange={setFilters} />
             <StoryList trashed={view === 'trash'} query={query} filters={filters} selectedId={selectedId} onOpen={open} onRestore={(s) => void restoreFromList(s)} />
           </>

@@ -17,6 +17,7 @@ export const en: Messages = {
     author: 'Author',
     count_one: '{{formatted}} story',
     count_other: '{{formatted}} stories',
+    searchPlaceholder: 'Search, with or without marks…',
     newStory: 'New story',
     empty: 'No stories yet. Click “New story” to start.',
     trashEmpty: 'The trash is empty.',

@@ -16,6 +16,7 @@ export const vi = {
     author: 'Tác giả',
     count_one: '{{formatted}} bài',
     count_other: '{{formatted}} bài',
+    searchPlaceholder: 'Tìm bài, có dấu hay không…',
     newStory: 'Bài mới',
     empty: 'Chưa có bài nào. Bấm “Bài mới” để bắt đầu.',
     trashEmpty: 'Thùng rác trống.',
