@@ -5,11 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchResultsPath, recordBenchResults, repoRoot } from './benchResults.mjs';
 import { benchEditorKeystroke } from './editorKeystroke.mjs';
+import { benchLibrary } from './library.mjs';
 import { benchMediaImport } from './mediaImport.mjs';
 
 const benchmarks = [
   { name: 'editor keystroke latency', run: benchEditorKeystroke },
   { name: 'media import', run: benchMediaImport },
+  { name: 'library: open, save, search, list', run: benchLibrary },
   // { name: 'search', run: benchSearch },
   // { name: 'store save', run: benchStoreSave },
 ];
