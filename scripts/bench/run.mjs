@@ -12,8 +12,6 @@ const benchmarks = [
   { name: 'editor keystroke latency', run: benchEditorKeystroke },
   { name: 'media import', run: benchMediaImport },
   { name: 'library: open, save, search, list', run: benchLibrary },
-  // { name: 'search', run: benchSearch },
-  // { name: 'store save', run: benchStoreSave },
 ];
 
 console.log('=== Build ===');
