@@ -1,4 +1,5 @@
 import { formatVietnameseDateTime } from '../text/vietnameseDate';
+import { plainText } from './storyDocument';
 import type { Story, TiptapNode } from './storySchema';
 
 /**
@@ -66,7 +67,7 @@ export function renderNode(node: TiptapNode, options: Pick<RenderOptions, 'image
       const attrs = node.attrs ?? {};
       const src = options.imageUrl(attrs);
       // Alt text left empty falls back to the caption, as the editor shows it.
-      const alt = typeof attrs.alt === 'string' && attrs.alt.trim() ? attrs.alt : plainTextOf(node);
+      const alt = typeof attrs.alt === 'string' && attrs.alt.trim() ? attrs.alt : plainText(node);
       const credit = typeof attrs.credit === 'string' && attrs.credit.trim() ? `<span class="credit">${escapeHtml(attrs.credit.trim())}</span>` : '';
       const image = src ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">` : '';
       return `<figure>${image}<figcaption><span class="caption">${inner()}</span>${credit}</figcaption></figure>`;
@@ -74,10 +75,6 @@ export function renderNode(node: TiptapNode, options: Pick<RenderOptions, 'image
     default:
       return inner();
   }
-}
-
-function plainTextOf(node: TiptapNode): string {
-  return typeof node.text === 'string' ? node.text : (node.content ?? []).map(plainTextOf).join('');
 }
 
 /** "nhandan.vn" prints as "Theo: nhandan.vn"; a line that already says "Theo:" or "Nguồn:" prints as written. */
