@@ -20,7 +20,8 @@ export function createHandlers({ stories, settings, media, search, searchReady, 
       const rows = StorySearch.arrange(stories.summaries(), hits, filters, sort ?? (hits ? 'relevance' : 'updated'));
       return {
         total: rows.length,
-        items: rows.slice(0, limit).map(({ score, headlineRanges, ...summary }) => ({ ...summary, score: score ?? 0, highlights: headlineRanges ?? [] })),
+        // Highlights only for the rows returned: tokenising every hit's headline cost more than the search.
+        items: rows.slice(0, limit).map(({ score, ...summary }) => ({ ...summary, score: score ?? 0, highlights: hits ? StorySearch.highlights(summary.headline, query) : [] })),
       };
     },
     'stories.create': (input) => stories.create(input),

@@ -85,8 +85,13 @@ describe('StorySearch', () => {
   });
 
   it('marks where the query stands in the headline', () => {
-    const hit = search.search('quang ninh ')[0]!;
-    expect(hit.headlineRanges).toEqual([
+    expect(search.search('quang ninh ')[0]!.id).toBe(targets.quangNinh.id);
+    expect(StorySearch.highlights(targets.quangNinh.headline, 'quang ninh ')).toEqual([
+      [0, 5],
+      [6, 10],
+    ]);
+    // The word still being typed is marked where a headline word begins with it.
+    expect(StorySearch.highlights(targets.quangNinh.headline, 'QUẢNG N')).toEqual([
       [0, 5],
       [6, 10],
     ]);

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { createLogger, type Logger } from '../log/Logger';
 import { MediaLibrary } from '../media/MediaLibrary';
-import { StorySearch } from '../search/StorySearch';
+import { SearchIndexSaver } from '../search/SearchIndexSaver';
+import type { StorySearch } from '../search/StorySearch';
 import { SettingsStore } from '../settings/SettingsStore';
 import { realFileSystem, type FileSystem } from '../store/fileSystem';
 import { StoryStore } from '../store/StoryStore';
@@ -20,8 +21,10 @@ export interface Services {
   settings: SettingsStore;
   media: MediaLibrary;
   search: StorySearch;
-  /** Settles once every story is in the search index; the library is usable before that. */
+  /** Settles once the search index agrees with every story; the library is usable before that. */
   searchReady: Promise<void>;
+  /** Writes what is still only in memory (the search index) and lets the process end. */
+  close(): Promise<void>;
 }
 
 /** The composition root: the Electron shell, the web host and the tests all build the app through this. */
@@ -34,12 +37,40 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     SettingsStore.open(config.dataDir, fs, log),
     MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now }),
   ]);
-  const search = new StorySearch();
+  const search = await SearchIndexSaver.load(config.dataDir, fs, log);
+  const saver = new SearchIndexSaver(config.dataDir, fs, search, log);
   stories.onSaved((story) => search.put(story));
-  // Reading every story takes a while in a big library: the window opens first and the index fills behind it.
-  const searchReady = (async () => {
-    for await (const story of stories.all()) search.put(story);
-  })().catch((error) => log.error('the search index could not be built', error));
+  const searchReady = repairSearchIndex(stories, search, log)
+    .then((repaired) => (repaired ? saver.flush() : undefined))
+    .catch((error) => log.error('the search index could not be brought up to date', error));
   log.info(`library opened at ${config.dataDir}`);
-  return { dataDir: config.dataDir, log, stories, settings, media, search, searchReady };
+  const close = async () => {
+    await searchReady;
+    await saver.close();
+  };
+  return { dataDir: config.dataDir, log, stories, settings, media, search, searchReady, close };
+}
+
+/**
+ * Brings the saved search index up to date with the story files: stories saved after it was last written (a
+ * crash, another copy of the app) and stories it has never seen (a first open, a lost index file), told apart
+ * by revision. Reading a big library takes a while, so the window opens first and this runs behind it.
+ * Returns how many stories it re-indexed or dropped.
+ */
+async function repairSearchIndex(stories: StoryStore, search: StorySearch, log: Logger): Promise<number> {
+  const indexed = search.revisions();
+  const summaries = stories.summaries();
+  const current = new Set(summaries.map((s) => s.id));
+  const gone = [...indexed.keys()].filter((id) => !current.has(id));
+  for (const id of gone) search.remove(id);
+  const stale = summaries.filter((s) => indexed.get(s.id) !== s.revision);
+  if (indexed.size && (stale.length || gone.length)) log.warn(`search index: re-indexing ${stale.length} stories changed since it was saved, dropping ${gone.length}`);
+  for (const summary of stale) {
+    const story = await stories.get(summary.id).catch(() => null);
+    if (!story) continue;
+    // An index ahead of the file (written after a save the disk then lost) is replaced, not kept.
+    if ((search.revisionOf(story.id) ?? 0) > story.revision) search.remove(story.id);
+    search.put(story);
+  }
+  return stale.length + gone.length;
 }

@@ -55,6 +55,14 @@ async function start(): Promise<void> {
   const log = createLogger(dataDir);
   const services = await createServices({ dataDir, log });
   registerIpc(ipcMain, createHandlers(services), log);
+  // Quitting waits for what is only in memory (the search index) to reach the disk, once.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    closed = true;
+    void services.close().finally(() => app.quit());
+  });
 
   protocol.handle(appScheme, async (request) => {
     const file = resolveInsideRoot(rendererRoot, new URL(request.url).pathname);

@@ -14,16 +14,20 @@ let dir: string;
 let remove: () => Promise<void>;
 let channels: Map<string, Listener>;
 let log: ReturnType<typeof recordingLogger>;
+let services: Awaited<ReturnType<typeof createServices>>;
 
 beforeEach(async () => {
   ({ dir, remove } = await makeTempDir());
   log = recordingLogger();
-  const services = await createServices({ dataDir: dir, log });
+  services = await createServices({ dataDir: dir, log });
   channels = new Map();
   // A stand-in for ipcMain that records the registrations, so they can be called as Electron would.
   registerIpc({ handle: (channel: string, listener: Listener) => void channels.set(channel, listener) } as never, createHandlers(services), log);
 });
-afterEach(() => remove());
+afterEach(async () => {
+  await services.close();
+  await remove();
+});
 
 const fromFrame = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
 

@@ -11,6 +11,7 @@ import { WebHost } from './WebHost';
 let dir: string;
 let remove: () => Promise<void>;
 let host: WebHost;
+let services: Awaited<ReturnType<typeof createServices>>;
 
 beforeEach(async () => {
   ({ dir, remove } = await makeTempDir());
@@ -19,12 +20,13 @@ beforeEach(async () => {
   await writeFile(join(staticRoot, 'index.html'), '<!doctype html><title>Dateline</title>');
   await writeFile(join(staticRoot, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
-  const services = await createServices({ dataDir: join(dir, 'library'), log: recordingLogger() });
+  services = await createServices({ dataDir: join(dir, 'library'), log: recordingLogger() });
   host = new WebHost({ services, staticRoot, port: 0, token: 'tok' });
   await host.start();
 });
 afterEach(async () => {
   await host.stop();
+  await services.close();
   await remove();
 });
 

@@ -40,7 +40,7 @@ try {
   console.log(`Dateline web host: ${host.url}`);
   console.log(`Library: ${dataDir}`);
   if (values.open) openBrowser(host.url);
-  const shutdown = () => void host.stop().then(() => process.exit(0));
+  const shutdown = () => void host.stop().then(() => services.close()).finally(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 } catch (error) {

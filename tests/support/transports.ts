@@ -18,7 +18,7 @@ export interface Transport {
 export async function inProcessTransport(dataDir: string): Promise<Transport> {
   const services = await createServices({ dataDir, log: recordingLogger() });
   const handlers = createHandlers(services);
-  return { call: (method, input) => dispatch(handlers, method, input, services.log), close: async () => undefined };
+  return { call: (method, input) => dispatch(handlers, method, input, services.log), close: () => services.close() };
 }
 
 /** The same services behind the loopback web host, called over real HTTP. */
@@ -37,5 +37,5 @@ export async function httpTransport(dataDir: string): Promise<Transport & { host
       ? { ok: true, value: payload, status: response.status }
       : { ok: false, error: payload.error ?? { code: 'internal', message: `HTTP ${response.status}` }, status: response.status };
   };
-  return { call, host, close: () => host.stop() };
+  return { call, host, close: () => host.stop().then(() => services.close()) };
 }
