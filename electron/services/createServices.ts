@@ -47,6 +47,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const close = async () => {
     await searchReady;
     await saver.close();
+    await stories.close();
   };
   return { dataDir: config.dataDir, log, stories, settings, media, search, searchReady, close };
 }

@@ -1,10 +1,11 @@
+import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { storySummarySchema, type StorySummary } from '../../shared/story/storySchema';
+import type { Logger } from '../log/Logger';
 import { AtomicJsonFile } from './AtomicJsonFile';
-import { CoalescingWriter } from './CoalescingWriter';
-import type { FileSystem } from './fileSystem';
+import { isNotFound, type FileSystem } from './fileSystem';
 
 /** Bumped whenever the summary's shape changes; an index of another version is rebuilt, not migrated. */
 const indexVersion = 4;
@@ -16,38 +17,68 @@ export const indexFileSchema = z.object({
 export type IndexFile = z.infer<typeof indexFileSchema>;
 
 export const indexFileName = 'index.json';
+export const journalFileName = 'index.journal';
+
+const journalEntrySchema = z.union([
+  z.object({ writing: z.string() }),
+  z.object({ put: storySummarySchema }),
+  z.object({ delete: z.string() }),
+]);
+type JournalEntry = z.infer<typeof journalEntrySchema>;
+
+/** After this many journal lines the snapshot is rewritten and the journal starts again. */
+const defaultCompactAfter = 2_000;
+
+export interface IndexLoad {
+  /** False when the snapshot is missing or from another version, so the index must be rebuilt. */
+  loaded: boolean;
+  /** Stories a write had begun on when the app last stopped: their summaries must be read from their files. */
+  unsure: string[];
+}
 
 /**
- * The small file of story summaries that lets the library open without reading every story. It is derived
- * data: the story files are the truth, and a lost or damaged index is rebuilt from them.
+ * The story summaries that let the library open without reading every story. It is derived data: the story
+ * files are the truth, and a lost or damaged index is rebuilt from them.
+ *
+ * On disk it is a snapshot (index.json) plus a journal (index.journal) of the changes since. A save appends one
+ * line instead of rewriting the summaries of the whole library, which at 10,000 stories took 130 ms. Before a
+ * story file is written, a durable "writing" line names it, so a crash between the story and its summary is
+ * repaired from the file when the library opens.
  */
 export class StoryIndex {
-  private readonly db: Low<IndexFile>;
+  private readonly snapshot: Low<IndexFile>;
   private readonly byId = new Map<string, StorySummary>();
-  private readonly writer: CoalescingWriter;
+  private readonly writing = new Set<string>();
+  private journal: FileHandle | null = null;
+  private journalLines = 0;
+  /** Journal appends and compaction, one at a time, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private compacting = false;
 
-  constructor(dataDir: string, fs: FileSystem) {
-    this.db = new Low(new AtomicJsonFile<IndexFile>(join(dataDir, indexFileName), fs), { schemaVersion: indexVersion, stories: [] });
-    this.writer = new CoalescingWriter(() => {
-      this.db.data = { schemaVersion: indexVersion, stories: [...this.byId.values()] };
-      return this.db.write();
-    });
+  constructor(
+    private readonly dataDir: string,
+    private readonly fs: FileSystem,
+    private readonly log: Logger,
+    private readonly compactAfter = defaultCompactAfter,
+  ) {
+    this.snapshot = new Low(new AtomicJsonFile<IndexFile>(join(dataDir, indexFileName), fs), { schemaVersion: indexVersion, stories: [] });
   }
 
   get path(): string {
-    return (this.db.adapter as AtomicJsonFile<IndexFile>).path;
+    return (this.snapshot.adapter as AtomicJsonFile<IndexFile>).path;
   }
 
-  /**
-   * Reads the index file. Returns false when it is missing or from another version (so it is rebuilt);
-   * throws when it is unreadable or malformed.
-   */
-  async load(): Promise<boolean> {
-    const raw = await this.db.adapter.read();
-    if (raw === null || (raw as { schemaVersion?: unknown }).schemaVersion !== indexVersion) return false;
-    const parsed = indexFileSchema.parse(raw);
-    this.replaceAll(parsed.stories);
-    return true;
+  private get journalPath(): string {
+    return join(this.dataDir, journalFileName);
+  }
+
+  /** Reads the snapshot and replays the journal over it. Throws when the snapshot is unreadable or malformed. */
+  async load(): Promise<IndexLoad> {
+    const raw = await this.snapshot.adapter.read();
+    if (raw === null || (raw as { schemaVersion?: unknown }).schemaVersion !== indexVersion) return { loaded: false, unsure: [] };
+    this.replaceAll(indexFileSchema.parse(raw).stories);
+    const unsure = await this.replayJournal();
+    return unsure ? { loaded: true, unsure } : { loaded: false, unsure: [] };
   }
 
   replaceAll(summaries: Iterable<StorySummary>): void {
@@ -67,16 +98,113 @@ export class StoryIndex {
     return [...this.byId.values()];
   }
 
-  set(summary: StorySummary): void {
+  /** Notes, durably, that the story's file is about to be written. */
+  beginWrite(id: string): Promise<void> {
+    this.writing.add(id);
+    return this.append([{ writing: id }], true);
+  }
+
+  /** The story's file is written: its summary replaces the old one, in memory and in the journal. */
+  async commit(summary: StorySummary): Promise<void> {
     this.byId.set(summary.id, summary);
+    this.writing.delete(summary.id);
+    await this.append([{ put: summary }], false);
   }
 
-  delete(id: string): void {
+  /** The write failed; its "writing" line stays, and only makes the next open re-read that file. */
+  abandon(id: string): void {
+    this.writing.delete(id);
+  }
+
+  async delete(id: string): Promise<void> {
     this.byId.delete(id);
+    await this.append([{ delete: id }], false);
   }
 
-  /** Persists the current summaries; concurrent calls share writes. */
-  save(): Promise<void> {
-    return this.writer.request();
+  /** Rewrites the snapshot from memory and empties the journal. */
+  compact(): Promise<void> {
+    return this.enqueue(async () => {
+      this.snapshot.data = { schemaVersion: indexVersion, stories: this.all() };
+      await this.snapshot.write();
+      await this.closeJournal();
+      const handle = await this.fs.open(this.journalPath, 'w');
+      this.journal = handle;
+      this.journalLines = 0;
+      // Writes under way keep their "writing" lines, or a crash now would leave their summaries unchecked.
+      if (this.writing.size) await this.writeLines([...this.writing].map((id) => ({ writing: id })), true);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.enqueue(() => this.closeJournal());
+  }
+
+  private append(entries: JournalEntry[], durable: boolean): Promise<void> {
+    const appended = this.enqueue(async () => {
+      this.journal ??= await this.fs.open(this.journalPath, 'a');
+      await this.writeLines(entries, durable);
+    });
+    void appended.then(() => {
+      if (this.journalLines < this.compactAfter || this.compacting) return;
+      this.compacting = true;
+      this.compact()
+        .catch((error) => this.log.error('could not rewrite the story index', error))
+        .finally(() => (this.compacting = false));
+    });
+    return appended;
+  }
+
+  private async writeLines(entries: JournalEntry[], durable: boolean): Promise<void> {
+    await this.journal!.write(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    if (durable) await this.journal!.datasync();
+    this.journalLines += entries.length;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async closeJournal(): Promise<void> {
+    const handle = this.journal;
+    this.journal = null;
+    await handle?.close();
+  }
+
+  /** The stories left unsure, or null when a damaged line leaves no way to tell which summaries to trust. */
+  private async replayJournal(): Promise<string[] | null> {
+    let text: string;
+    try {
+      text = await this.fs.readFile(this.journalPath, 'utf8');
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+    const unsure = new Set<string>();
+    const lines = text.split('\n').filter(Boolean);
+    for (const [i, line] of lines.entries()) {
+      let entry: JournalEntry;
+      try {
+        entry = journalEntrySchema.parse(JSON.parse(line));
+      } catch {
+        // The last line cut short by a crash is expected: its story's "writing" line, synced before the story
+        // was written, already makes the open re-read it. A damaged line before it could have said anything.
+        if (i === lines.length - 1) continue;
+        this.log.warn(`story index journal: line ${i + 1} is damaged; the index is rebuilt from the story files`);
+        return null;
+      }
+      if ('writing' in entry) unsure.add(entry.writing);
+      else if ('put' in entry) {
+        unsure.delete(entry.put.id);
+        // An old line replayed over a newer snapshot (a crash between the snapshot and the journal's reset) loses.
+        if ((this.byId.get(entry.put.id)?.revision ?? 0) <= entry.put.revision) this.byId.set(entry.put.id, entry.put);
+      } else {
+        unsure.delete(entry.delete);
+        this.byId.delete(entry.delete);
+      }
+    }
+    this.journalLines = lines.length;
+    return [...unsure];
   }
 }

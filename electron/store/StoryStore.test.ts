@@ -200,7 +200,7 @@ describe('StoryStore', () => {
 });
 
 describe('StoryStore at 2,000 stories', () => {
-  it('saving one story touches only that story file and the index', async () => {
+  it('saving one story touches only that story file and appends to the index journal', async () => {
     const stories = Array.from({ length: 2000 }, (_, i) => makeStory({ headline: `Tin số ${i}` }));
     await seedLibrary(dir, stories);
     const store = await open();
@@ -220,7 +220,67 @@ describe('StoryStore at 2,000 stories', () => {
       if ((await stat(join(folder, name))).mtimeMs !== before.get(name)) changed.push(name);
     }
     expect(changed).toEqual([`${target}.json`]);
-    expect((await stat(join(dir, 'index.json'))).mtimeMs).toBeGreaterThan(indexBefore);
+    // The summaries of the other 1,999 stories are not rewritten: one line says the story is being written,
+    // one carries its new summary.
+    expect((await stat(join(dir, 'index.json'))).mtimeMs).toBe(indexBefore);
+    const journal = (await readFile(join(dir, 'index.journal'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(journal).toEqual([{ writing: target }, { put: expect.objectContaining({ id: target, headline: 'Tin đã sửa', revision: 2 }) }]);
     expect(before.size).toBe(2000);
+    await store.close();
+    const reopened = await open();
+    expect(reopened.list({ limit: 3000 }).items.find((s) => s.id === target)?.headline).toBe('Tin đã sửa');
+    await reopened.close();
+  });
+});
+
+describe('the index journal', () => {
+  const journalPath = () => join(dir, 'index.journal');
+
+  it('re-reads a story whose write began but whose summary never reached the journal (a crash between)', async () => {
+    const store = await open();
+    const story = await store.create({ headline: 'Trước khi mất điện' });
+    await store.close();
+    // The crash: the story file holds revision 2, the journal only the "writing" line before it.
+    await writeFile(storyFile(story.id), JSON.stringify({ ...story, headline: 'Sau khi mất điện', revision: 2 }));
+    await writeFile(journalPath(), `${await readFile(journalPath(), 'utf8')}${JSON.stringify({ writing: story.id })}\n`);
+
+    const reopened = await open();
+    expect(reopened.list().items.find((s) => s.id === story.id)).toMatchObject({ headline: 'Sau khi mất điện', revision: 2 });
+    expect(log.lines).toContain('warn story index repaired: 1 re-read, 0 removed');
+    await reopened.close();
+  });
+
+  it('ignores a last line cut short, and rebuilds from the files when a line before it is damaged', async () => {
+    const store = await open();
+    const story = await store.create({ headline: 'Bài một' });
+    await store.update(story.id, 1, { headline: 'Bài một, sửa' });
+    await store.close();
+    const lines = await readFile(journalPath(), 'utf8');
+    await writeFile(journalPath(), `${lines}{"put":{"id":"cut sh`);
+    const afterCut = await open();
+    expect(afterCut.list().items.find((s) => s.id === story.id)?.headline).toBe('Bài một, sửa');
+    expect(log.lines.filter((line) => line.includes('rebuilt'))).toEqual([]);
+    await afterCut.close();
+
+    await writeFile(journalPath(), `{"put":{"garbage":true}}\n${lines}`);
+    const afterDamage = await open();
+    expect(afterDamage.list().items.find((s) => s.id === story.id)?.headline).toBe('Bài một, sửa');
+    expect(log.lines.some((line) => line.includes('line 1 is damaged; the index is rebuilt'))).toBe(true);
+    await afterDamage.close();
+  });
+
+  it('folds the journal into index.json once it grows, keeping every summary', async () => {
+    const store = await StoryStore.open({ dataDir: dir, log, journalLimit: 10 });
+    const created = [];
+    for (let i = 0; i < 8; i++) created.push(await store.create({ headline: `Bài ${i}` }));
+    await store.close();
+    const journalLines = (await readFile(journalPath(), 'utf8')).split('\n').filter(Boolean);
+    expect(journalLines.length).toBeLessThan(10);
+    const snapshot = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { stories: { headline: string }[] };
+    expect(snapshot.stories.map((s) => s.headline)).toEqual(expect.arrayContaining(['Bài 0', 'Bài 3']));
+    const reopened = await open();
+    expect(reopened.list().items.map((s) => s.headline)).toEqual(expect.arrayContaining(created.map((s) => s.headline)));
+    expect(log.lines.filter((line) => line.startsWith('warn'))).toEqual([]);
+    await reopened.close();
   });
 });

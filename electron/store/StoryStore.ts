@@ -32,6 +32,8 @@ export interface StoryStoreOptions {
   log: Logger;
   fs?: FileSystem;
   now?: () => Date;
+  /** Journal lines after which the index snapshot is rewritten (see StoryIndex). */
+  journalLimit?: number;
 }
 
 export interface ListOptions {
@@ -61,7 +63,7 @@ export class StoryStore {
     this.fs = options.fs ?? realFileSystem;
     this.now = options.now ?? (() => new Date());
     this.log = options.log;
-    this.index = new StoryIndex(dataDir, this.fs);
+    this.index = new StoryIndex(dataDir, this.fs, this.log, options.journalLimit);
   }
 
   static async open(options: StoryStoreOptions): Promise<StoryStore> {
@@ -191,15 +193,21 @@ export class StoryStore {
     const file = this.storyFile(story.id);
     file.data = story;
     try {
+      await this.index.beginWrite(story.id);
       await file.write();
     } catch (error) {
+      this.index.abandon(story.id);
       throw storageError(error, `could not save story ${story.id}`);
     }
-    this.index.set(summarizeStory(story));
+    // The story is durable now. A failed journal line is only logged: the summary is in memory, and the
+    // "writing" line makes the next open read it from the story file.
+    await this.index.commit(summarizeStory(story)).catch((error) => this.log.error('could not update the story index', error));
     for (const listener of this.savedListeners) listener(story);
-    // The story is durable now. A failed index write is only logged: the summary stays in memory, goes out
-    // with the next index write, and the index is repaired from the story files when the library opens.
-    await this.index.save().catch((error) => this.log.error('could not update the story index', error));
+  }
+
+  /** Lets go of the index journal; the store takes no more writes. */
+  close(): Promise<void> {
+    return this.index.close();
   }
 
   /** Reads and validates one story file; a damaged one is quarantined and reads as missing. */
@@ -215,10 +223,7 @@ export class StoryStore {
       if (!(error instanceof CorruptFileError)) throw storageError(error, `could not read story ${id}`);
       await this.quarantine(error.path, error.message);
     }
-    if (this.index.get(id)) {
-      this.index.delete(id);
-      await this.index.save().catch((error) => this.log.error('could not update the index', error));
-    }
+    if (this.index.get(id)) await this.index.delete(id).catch((error) => this.log.error('could not update the index', error));
     return null;
   }
 
@@ -231,24 +236,30 @@ export class StoryStore {
     const idsOnDisk = new Set(fileNames.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -5)));
 
     let indexLoaded = false;
+    let unsure: string[] = [];
     try {
-      indexLoaded = await this.index.load();
+      ({ loaded: indexLoaded, unsure } = await this.index.load());
     } catch (error) {
       await this.quarantine(this.index.path, `the story index was unreadable and is rebuilt: ${(error as Error).message}`);
     }
+    if (!indexLoaded) this.index.replaceAll([]);
 
-    // The index is derived data. Rebuild the entries that disagree with the folder: all of them when it is lost.
-    const stale = indexLoaded ? this.index.ids().filter((id) => !idsOnDisk.has(id)) : this.index.ids();
-    const missing = [...idsOnDisk].filter((id) => !indexLoaded || !this.index.get(id));
-    for (const id of stale) this.index.delete(id);
-    for (const id of missing) {
+    // The index is derived data. Re-read the entries that disagree with the folder, or that a write was under
+    // way on when the app stopped: all of them when it is lost.
+    const stale = this.index.ids().filter((id) => !idsOnDisk.has(id));
+    const unsureIds = new Set(unsure);
+    const reread = new Set([...idsOnDisk].filter((id) => !this.index.get(id) || unsureIds.has(id)));
+    const fresh: StorySummary[] = [];
+    for (const id of reread) {
       const story = await this.readStory(id);
-      if (story) this.index.set(summarizeStory(story));
+      if (story) fresh.push(summarizeStory(story));
     }
-    if (stale.length || missing.length || !indexLoaded) {
-      if (indexLoaded) this.log.warn(`story index repaired: ${missing.length} added, ${stale.length} removed`);
+    if (stale.length || reread.size || !indexLoaded) {
+      const kept = this.index.all().filter((summary) => idsOnDisk.has(summary.id) && !reread.has(summary.id));
+      this.index.replaceAll([...kept, ...fresh]);
+      if (indexLoaded) this.log.warn(`story index repaired: ${reread.size} re-read, ${stale.length} removed`);
       else if (idsOnDisk.size) this.log.warn(`story index rebuilt from ${idsOnDisk.size} story files`);
-      await this.index.save();
+      await this.index.compact();
     }
 
     if (isNewLibrary) await this.create(welcomeStory);
