@@ -15,13 +15,25 @@ export function createHandlers({ stories, settings, media, search, searchReady, 
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
     'stories.search': async ({ query, filters = {}, sort, limit = 100 }) => {
-      if (query.trim()) await searchReady;
-      const hits = query.trim() ? search.search(query) : null;
-      const rows = StorySearch.arrange(stories.summaries(), hits, filters, sort ?? (hits ? 'relevance' : 'updated'));
+      const passes = StorySearch.filterTest(filters);
+      const order = sort ?? (query.trim() ? 'relevance' : 'updated');
+      if (!query.trim()) {
+        const rows = StorySearch.sortSummaries(stories.summaries().filter(passes), order === 'headline' ? 'headline' : 'updated');
+        return { total: rows.length, items: rows.slice(0, limit).map((summary) => ({ ...summary, score: 0, highlights: [] })) };
+      }
+      await searchReady;
+      const accept = (id: string) => {
+        const summary = stories.summary(id);
+        return summary !== undefined && passes(summary);
+      };
+      // By relevance only the best `limit` are needed; another order needs every hit before it can cut.
+      const { hits, total } = search.search(query, { accept, limit: order === 'relevance' ? limit : Infinity });
+      const rows = hits.map((hit) => ({ ...stories.summary(hit.id)!, score: hit.score }));
+      if (order !== 'relevance') StorySearch.sortSummaries(rows, order);
       return {
-        total: rows.length,
+        total,
         // Highlights only for the rows returned: tokenising every hit's headline cost more than the search.
-        items: rows.slice(0, limit).map(({ score, ...summary }) => ({ ...summary, score: score ?? 0, highlights: hits ? StorySearch.highlights(summary.headline, query) : [] })),
+        items: rows.slice(0, limit).map((row) => ({ ...row, highlights: StorySearch.highlights(row.headline, query) })),
       };
     },
     'stories.create': (input) => stories.create(input),

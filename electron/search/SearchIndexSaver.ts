@@ -1,8 +1,9 @@
+import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log/Logger';
 import { isNotFound, type FileSystem } from '../store/fileSystem';
 import { writeFileAtomically } from '../store/writeFileAtomically';
-import { deserializeSearchIndex, searchIndexFileName, serializeSearchIndex } from './searchIndexFile';
+import { openSearchIndex, searchIndexFileName, serializeSearchIndex } from './searchIndexFile';
 import { StorySearch } from './StorySearch';
 
 export interface SearchIndexSaverOptions {
@@ -37,14 +38,46 @@ export class SearchIndexSaver {
     return join(this.dataDir, searchIndexFileName);
   }
 
-  /** The saved index, or an empty one when there is none or it cannot be read (it is rebuilt from the stories). */
-  static async load(dataDir: string, fs: FileSystem, log: Logger): Promise<StorySearch> {
+  /**
+   * The saved index, ready to search, or an empty one when there is none or it cannot be read (it is then
+   * rebuilt from the stories). `complete()` reads the story word sequences, left until the library is open.
+   */
+  static async load(dataDir: string, fs: FileSystem, log: Logger): Promise<{ search: StorySearch; complete: () => Promise<void> }> {
     const path = join(dataDir, searchIndexFileName);
-    try {
-      return new StorySearch(deserializeSearchIndex(await fs.readFile(path)));
-    } catch (error) {
+    const rebuild = (error: unknown) => {
       if (!isNotFound(error)) log.warn(`the search index at ${path} could not be read and is rebuilt from the stories: ${(error as Error).message}`);
-      return new StorySearch();
+      return { search: new StorySearch(), complete: () => Promise.resolve() };
+    };
+    let handle: FileHandle;
+    try {
+      handle = await fs.open(path, 'r');
+    } catch (error) {
+      return rebuild(error);
+    }
+    const read = async (at: number, length: number) => {
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(bytes, 0, length, at);
+      if (bytesRead !== length) throw new Error('search index is truncated');
+      return bytes;
+    };
+    try {
+      const opened = await openSearchIndex(read, (await handle.stat()).size);
+      const search = new StorySearch(opened.parts);
+      const complete = () =>
+        opened
+          .readWords()
+          .then(() => search.wordsLoaded())
+          .catch((error) => {
+            // Too late to start over empty: drop every entry, so the repair re-indexes each story from its file.
+            log.warn(`the search index did not hold together and is rebuilt from the stories: ${(error as Error).message}`);
+            search.clear();
+            search.wordsLoaded();
+          })
+          .finally(() => handle.close());
+      return { search, complete };
+    } catch (error) {
+      await handle.close();
+      return rebuild(error);
     }
   }
 

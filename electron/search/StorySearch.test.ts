@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { summarizeStory, type Story } from '../../shared/story/storySchema';
 import { makeStory } from '../../tests/support/seedLibrary';
-import { StorySearch } from './StorySearch';
+import { StorySearch, type SearchFilters } from './StorySearch';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const story = (id: string, headline: string, text: string, extra: Partial<Story> = {}) =>
@@ -36,7 +36,7 @@ beforeEach(() => {
   summaries = all.map(summarizeStory);
 });
 
-const ids = (query: string) => search.search(query).map((hit) => hit.id);
+const ids = (query: string) => search.search(query).hits.map((hit) => hit.id);
 
 describe('StorySearch', () => {
   it('finds "Quảng Ninh" when typed without marks', () => {
@@ -85,7 +85,7 @@ describe('StorySearch', () => {
   });
 
   it('marks where the query stands in the headline', () => {
-    expect(search.search('quang ninh ')[0]!.id).toBe(targets.quangNinh.id);
+    expect(search.search('quang ninh ').hits[0]!.id).toBe(targets.quangNinh.id);
     expect(StorySearch.highlights(targets.quangNinh.headline, 'quang ninh ')).toEqual([
       [0, 5],
       [6, 10],
@@ -97,11 +97,16 @@ describe('StorySearch', () => {
     ]);
   });
 
-  it('combines a search with filters: the intersection', () => {
-    const hits = search.search('dang vien ');
-    expect(StorySearch.arrange(summaries, hits, { category: 'Chính trị' }, 'relevance').map((s) => s.id)).toEqual([targets.dangVien.id]);
-    expect(StorySearch.arrange(summaries, hits, { tags: ['Xây dựng Đảng'] }, 'relevance').map((s) => s.id)).toEqual([targets.dangVien.id]);
-    expect(StorySearch.arrange(summaries, hits, { author: 'luong cuong' }, 'relevance').map((s) => s.id)).toEqual([targets.dangVien.id]);
-    expect(StorySearch.arrange(summaries, null, { category: 'Xã hội' }, 'updated').map((s) => s.id)).toEqual([targets.dangVien2.id]);
+  it('combines a search with filters: the intersection, counted before the limit', () => {
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    const filtered = (filters: SearchFilters, limit?: number) => {
+      const passes = StorySearch.filterTest(filters);
+      return search.search('dang vien ', { limit, accept: (id) => passes(byId.get(id)!) });
+    };
+    expect(filtered({ category: 'Chính trị' }).hits.map((s) => s.id)).toEqual([targets.dangVien.id]);
+    expect(filtered({ tags: ['Xây dựng Đảng'] }).hits.map((s) => s.id)).toEqual([targets.dangVien.id]);
+    expect(filtered({ author: 'luong cuong' }).hits.map((s) => s.id)).toEqual([targets.dangVien.id]);
+    expect(filtered({}, 1)).toMatchObject({ total: 3, hits: [{ id: targets.dangVien.id }] });
+    expect(summaries.filter(StorySearch.filterTest({ category: 'Xã hội' })).map((s) => s.id)).toEqual([targets.dangVien2.id]);
   });
 });

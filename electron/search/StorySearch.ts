@@ -25,14 +25,32 @@ export interface SearchHit {
   score: number;
 }
 
-/** One indexed story: its words in order (as folded word numbers), the first `headlineLength` of them its headline. */
+export interface SearchOptions {
+  /** How many of the best hits to return; all by default. */
+  limit?: number;
+  /** Only stories this accepts are hits (the list's filters), so the limit counts only what is shown. */
+  accept?: (id: string) => boolean;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Every hit, beyond the limit too. */
+  total: number;
+}
+
+export type WordNumbers = Uint16Array | Uint32Array;
+
+/**
+ * One indexed story: its words in order (as folded word numbers), the first `headlineLength` of them its
+ * headline. Null words while a saved index is still reading them.
+ */
 export interface IndexedStory {
   id: string;
   revision: number;
   headlineLength: number;
-  words: Uint32Array;
+  words: WordNumbers | null;
   /** The distinct marked spellings it uses, as exact word numbers. */
-  exactWords: Uint32Array;
+  exactWords: WordNumbers | null;
 }
 
 /** What a saved index holds; see searchIndexFile. */
@@ -58,8 +76,10 @@ const headlinePhraseWeight = 12;
 const maxCompletions = 48;
 /** Words after these in a long query are not looked for. */
 const maxQueryWords = 32;
-/** Candidates beyond this many get no phrase check, only those ranked highest without it. */
-const phraseCheckLimit = 3000;
+/** Only this many of the best hits are checked for the phrase: the bonus only raises, so the rest stay below. */
+const phraseCheckLimit = 400;
+/** Story numbers fit in this many bits of a sort key (a million stories). */
+const docBits = 2 ** 20;
 
 /**
  * The library's full-text index: an inverted index of folded words ("dang"), beside one of marked spellings
@@ -84,6 +104,8 @@ export class StorySearch {
   /** Raw word → [folded word number, marked word number or -1], so a word is folded and restyled only once. */
   private readonly wordCache = new Map<string, [number, number]>();
   private readonly changeListeners = new Set<() => void>();
+  /** Changes that arrive while the story word sequences are still being read, applied once they are in. */
+  private waiting: (() => void)[] | null = null;
 
   constructor(parts?: SearchIndexParts) {
     this.folded = parts?.folded ?? new Vocabulary();
@@ -92,6 +114,24 @@ export class StorySearch {
     this.exactPostings = parts?.exactPostings ?? [];
     this.stories = parts?.stories ?? [];
     this.stories.forEach((story, n) => (story ? this.numberOf.set(story.id, n) : this.freeNumbers.push(n)));
+    if (this.stories.some((story) => story && !story.words)) this.waiting = [];
+  }
+
+  /** Forgets every story (a saved index found broken after it was opened), so each is indexed again. */
+  clear(): void {
+    this.foldedPostings.length = 0;
+    this.exactPostings.length = 0;
+    this.stories.length = 0;
+    this.numberOf.clear();
+    this.freeNumbers.length = 0;
+    this.changed();
+  }
+
+  /** Called once a saved index's word sequences are in: the changes held back meanwhile are applied. */
+  wordsLoaded(): void {
+    const waiting = this.waiting ?? [];
+    this.waiting = null;
+    for (const change of waiting) change();
   }
 
   get size(): number {
@@ -123,6 +163,10 @@ export class StorySearch {
    * ignored, so a background repair that read a file just before a save cannot undo that save.
    */
   put(story: Story): void {
+    if (this.waiting) {
+      this.waiting.push(() => this.put(story));
+      return;
+    }
     const known = this.numberOf.get(story.id);
     if (known !== undefined && this.stories[known]!.revision > story.revision) return;
     if (known !== undefined) this.unindex(known);
@@ -132,24 +176,28 @@ export class StorySearch {
     const text = indexedWords(storySearchText(story));
     const words = new Uint32Array(headline.length + text.length);
     const foldedNotes = new Map<number, number>();
-    const exactNotes = new Map<number, number>();
+    const exactWords = new Set<number>();
     let at = 0;
     for (const [list, inHeadline] of [[headline, true], [text, false]] as const) {
       for (const raw of list) {
         const [folded, exact] = this.numbersOf(raw);
         words[at++] = folded;
         foldedNotes.set(folded, bump(foldedNotes.get(folded), inHeadline));
-        if (exact >= 0) exactNotes.set(exact, bump(exactNotes.get(exact), inHeadline));
+        if (exact >= 0) exactWords.add(exact);
       }
     }
     for (const [word, note] of foldedNotes) (this.foldedPostings[word] ??= new PostingList()).add(n, note);
-    for (const [word, note] of exactNotes) (this.exactPostings[word] ??= new PostingList()).add(n, note);
-    this.stories[n] = { id: story.id, revision: story.revision, headlineLength: headline.length, words, exactWords: Uint32Array.from(exactNotes.keys()) };
+    for (const word of exactWords) (this.exactPostings[word] ??= PostingList.withoutNotes()).add(n);
+    this.stories[n] = { id: story.id, revision: story.revision, headlineLength: headline.length, words, exactWords: Uint32Array.from(exactWords) };
     this.numberOf.set(story.id, n);
     this.changed();
   }
 
   remove(id: string): void {
+    if (this.waiting) {
+      this.waiting.push(() => this.remove(id));
+      return;
+    }
     const n = this.numberOf.get(id);
     if (n === undefined) return;
     this.unindex(n);
@@ -163,9 +211,10 @@ export class StorySearch {
    * The stories that hold every word of the query, best first: those with every marked word spelt as typed,
    * then by headline hits, phrase, rarity and frequency of the words.
    */
-  search(query: string): SearchHit[] {
+  search(query: string, { limit = Infinity, accept }: SearchOptions = {}): SearchResult {
+    const none = { hits: [], total: 0 };
     const parsed = this.parse(query);
-    if (!parsed) return [];
+    if (!parsed) return none;
     const { forms, exactForms } = parsed;
     const count = this.stories.length;
     const matched = new Uint8Array(count);
@@ -173,9 +222,9 @@ export class StorySearch {
     const total = this.stories.length - this.freeNumbers.length;
 
     // Rarest word first: its stories are the candidates, and every later word only narrows them.
-    const order = forms.map((_, k) => k).sort((a, b) => this.reach(forms[a]!) - this.reach(forms[b]!));
+    const wordOrder = forms.map((_, k) => k).sort((a, b) => this.reach(forms[a]!) - this.reach(forms[b]!));
     let candidates: number[] = [];
-    for (const [step, k] of order.entries()) {
+    for (const [step, k] of wordOrder.entries()) {
       const idf = Math.log(1 + total / Math.max(1, this.reach(forms[k]!)));
       for (const word of forms[k]!) {
         const postings = this.foldedPostings[word];
@@ -190,8 +239,9 @@ export class StorySearch {
           score[doc]! += idf * ((note & PostingList.headlineBit ? headlineWeight : 0) + 1 + Math.log2(1 + (note & PostingList.maxCount)) / 2);
         }
       }
+      if (step === 0 && accept) candidates = candidates.filter((doc) => accept(this.stories[doc]!.id));
       if (step > 0) candidates = candidates.filter((doc) => matched[doc] === step + 1);
-      if (!candidates.length) return [];
+      if (!candidates.length) return none;
     }
 
     // How many marked words each story spells exactly as typed: the first key of the order.
@@ -211,13 +261,14 @@ export class StorySearch {
     }
 
     const rank = (doc: number) => exactCount[doc]! * 1e4 + score[doc]!;
+    let order = byRank(candidates, rank);
     if (forms.length > 1) {
-      const checked = candidates.length <= phraseCheckLimit ? candidates : [...candidates].sort((a, b) => rank(b) - rank(a)).slice(0, phraseCheckLimit);
-      this.addPhraseBonus(checked, forms, score);
+      const best = order.slice(0, phraseCheckLimit);
+      this.addPhraseBonus(best, forms, score);
+      order = [...byRank(best, rank), ...order.slice(phraseCheckLimit)];
     }
-    return candidates
-      .sort((a, b) => rank(b) - rank(a) || a - b)
-      .map((doc) => ({ id: this.stories[doc]!.id, score: Math.round(rank(doc) * 100) / 100 }));
+    const hits = order.slice(0, limit).map((doc) => ({ id: this.stories[doc]!.id, score: Math.round(rank(doc) * 100) / 100 }));
+    return { hits, total: order.length };
   }
 
   /** Where the query's words stand in a headline, as [start, end) character offsets. */
@@ -232,24 +283,22 @@ export class StorySearch {
       .map((token) => [token.start, token.end]);
   }
 
-  /** Filters and orders hits (or, with no query, every summary) the way the story list shows them. */
-  static arrange(summaries: StorySummary[], hits: SearchHit[] | null, filters: SearchFilters, sort: SearchSort): (StorySummary & { score?: number })[] {
-    const byId = hits ? new Map(summaries.map((s) => [s.id, s])) : null;
-    const rows = hits && byId ? hits.flatMap((hit) => (byId.has(hit.id) ? [{ ...byId.get(hit.id)!, score: hit.score }] : [])) : summaries.map((s) => ({ ...s }));
+  /** A test for the list's filters, to pass to search() as `accept` or to run over the summaries. */
+  static filterTest(filters: SearchFilters): (summary: StorySummary) => boolean {
     const author = filters.author ? foldVietnamese(filters.author) : '';
-    const kept = rows.filter(
-      (row) =>
-        (row.trashedAt !== null) === (filters.trashed ?? false) &&
-        (!filters.status?.length || filters.status.includes(row.status)) &&
-        (!filters.category || row.category === filters.category) &&
-        (!filters.tags?.length || filters.tags.every((tag) => row.tags.includes(tag))) &&
-        (!author || row.bylines.some((b) => foldVietnamese(b).includes(author))) &&
-        (!filters.from || row.updatedAt >= filters.from) &&
-        (!filters.to || row.updatedAt <= filters.to),
-    );
-    if (sort === 'headline') kept.sort((a, b) => a.headline.localeCompare(b.headline, 'vi'));
-    else if (sort === 'updated' || !hits) kept.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    return kept;
+    return (row) =>
+      (row.trashedAt !== null) === (filters.trashed ?? false) &&
+      (!filters.status?.length || filters.status.includes(row.status)) &&
+      (!filters.category || row.category === filters.category) &&
+      (!filters.tags?.length || filters.tags.every((tag) => row.tags.includes(tag))) &&
+      (!author || row.bylines.some((b) => foldVietnamese(b).includes(author))) &&
+      (!filters.from || row.updatedAt >= filters.from) &&
+      (!filters.to || row.updatedAt <= filters.to);
+  }
+
+  /** Orders summaries the way the list shows them when not by relevance. */
+  static sortSummaries<T extends StorySummary>(rows: T[], sort: 'updated' | 'headline'): T[] {
+    return sort === 'headline' ? rows.sort((a, b) => a.headline.localeCompare(b.headline, 'vi')) : rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   /**
@@ -297,6 +346,7 @@ export class StorySearch {
     forms.slice(0, span).forEach((words, k) => words.forEach((word) => (bits[word]! |= 1 << k)));
     for (const doc of docs) {
       const { words, headlineLength } = this.stories[doc]!;
+      if (!words) continue;
       let best = 0;
       for (let p = 0; p + span <= words.length && best < headlinePhraseWeight; p++) {
         let k = 0;
@@ -321,12 +371,25 @@ export class StorySearch {
   private unindex(n: number): void {
     const { words, exactWords } = this.stories[n]!;
     for (const word of new Set(words)) this.foldedPostings[word]?.remove(n);
-    for (const word of exactWords) this.exactPostings[word]?.remove(n);
+    for (const word of exactWords ?? []) this.exactPostings[word]?.remove(n);
   }
 
   private changed(): void {
     for (const listener of this.changeListeners) listener();
   }
+}
+
+/**
+ * Story numbers, best rank first, ties by number. One native sort of packed numbers (rank, then number) instead
+ * of a comparator: with most of 10,000 stories matching a common word, the comparator was the search's cost.
+ */
+function byRank(docs: number[], rank: (doc: number) => number): number[] {
+  const keys = new Float64Array(docs.length);
+  for (const [i, doc] of docs.entries()) keys[i] = Math.round(rank(doc) * 1000) * docBits + (docBits - 1 - doc);
+  keys.sort();
+  const ordered = new Array<number>(docs.length);
+  for (let i = 0; i < keys.length; i++) ordered[i] = docBits - 1 - (keys[keys.length - 1 - i]! % docBits);
+  return ordered;
 }
 
 function bump(note: number | undefined, inHeadline: boolean): number {

@@ -32,15 +32,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const fs = config.fs ?? realFileSystem;
   await mkdir(config.dataDir, { recursive: true });
   const log = config.log ?? createLogger(config.dataDir);
-  const [stories, settings, media] = await Promise.all([
+  // The search index loads beside the story summaries: the library opens with both.
+  const [stories, settings, media, { search, complete }] = await Promise.all([
     StoryStore.open({ dataDir: config.dataDir, fs, log, now: config.now }),
     SettingsStore.open(config.dataDir, fs, log),
     MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now }),
+    SearchIndexSaver.load(config.dataDir, fs, log),
   ]);
-  const search = await SearchIndexSaver.load(config.dataDir, fs, log);
   const saver = new SearchIndexSaver(config.dataDir, fs, search, log);
   stories.onSaved((story) => search.put(story));
-  const searchReady = repairSearchIndex(stories, search, log)
+  const searchReady = complete()
+    .then(() => repairSearchIndex(stories, search, log))
     .then((repaired) => (repaired ? saver.flush() : undefined))
     .catch((error) => log.error('the search index could not be brought up to date', error));
   log.info(`library opened at ${config.dataDir}`);

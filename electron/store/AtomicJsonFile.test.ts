@@ -45,3 +45,19 @@ describe('AtomicJsonFile', () => {
     expect(await fs.readdir(dir)).toEqual(['c.json']);
   });
 });
+
+describe('AtomicJsonFile for speed', () => {
+  it('writes compact ASCII, every other character escaped, and reads the same value back', async () => {
+    const path = join(dir, 'index.json');
+    const value = { stories: [{ headline: 'Đảng viên “gương mẫu” 😀', tags: ['Hạ Long'] }] };
+    const file = new AtomicJsonFile<typeof value>(path, fs, { compact: true, asciiOnly: true });
+    await file.write(value);
+    const bytes = await fs.readFile(path);
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(bytes.toString()).not.toContain('\n');
+    expect(await file.read()).toEqual(value);
+    // An indented file with UTF-8 text reads the same way.
+    await fs.writeFile(path, JSON.stringify(value, null, 1));
+    expect(await file.read()).toEqual(value);
+  });
+});

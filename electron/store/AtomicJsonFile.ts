@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { basename } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { isNotFound, realFileSystem, type FileSystem } from './fileSystem';
@@ -24,12 +25,19 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     private readonly fs: FileSystem = realFileSystem,
+    /**
+     * Story files are indented for a person to read. The index of 10,000 summaries is written for speed:
+     * compact, and ASCII only (other characters as \u escapes), because decoding megabytes of UTF-8 took
+     * longer than parsing them.
+     */
+    private readonly format: { compact?: boolean; asciiOnly?: boolean } = {},
   ) {}
 
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await this.fs.readFile(this.path, 'utf8');
+      const bytes = await this.fs.readFile(this.path);
+      text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -42,6 +50,12 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeFileAtomically(this.fs, this.path, JSON.stringify(data, null, 1));
+    const text = JSON.stringify(data, null, this.format.compact ? undefined : 1);
+    return writeFileAtomically(this.fs, this.path, this.format.asciiOnly ? escapeNonAscii(text) : text);
   }
+}
+
+/** JSON with every character beyond ASCII written as a \u escape: the same value, read back without decoding. */
+function escapeNonAscii(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -16,6 +16,12 @@ export const indexFileSchema = z.object({
 });
 export type IndexFile = z.infer<typeof indexFileSchema>;
 
+/** The snapshot's outline, checked before the library opens; each summary is checked in full just after. */
+const snapshotOutlineSchema = z.object({ schemaVersion: z.literal(indexVersion), stories: z.array(z.unknown()) });
+
+/** Summaries checked per turn of the event loop while the library is already open. */
+const verifyBatch = 500;
+
 export const indexFileName = 'index.json';
 export const journalFileName = 'index.journal';
 
@@ -54,6 +60,7 @@ export class StoryIndex {
   /** Journal appends and compaction, one at a time, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private compacting = false;
+  private unverified: unknown[] = [];
 
   constructor(
     private readonly dataDir: string,
@@ -61,7 +68,7 @@ export class StoryIndex {
     private readonly log: Logger,
     private readonly compactAfter = defaultCompactAfter,
   ) {
-    this.snapshot = new Low(new AtomicJsonFile<IndexFile>(join(dataDir, indexFileName), fs), { schemaVersion: indexVersion, stories: [] });
+    this.snapshot = new Low(new AtomicJsonFile<IndexFile>(join(dataDir, indexFileName), fs, { compact: true, asciiOnly: true }), { schemaVersion: indexVersion, stories: [] });
   }
 
   get path(): string {
@@ -76,9 +83,31 @@ export class StoryIndex {
   async load(): Promise<IndexLoad> {
     const raw = await this.snapshot.adapter.read();
     if (raw === null || (raw as { schemaVersion?: unknown }).schemaVersion !== indexVersion) return { loaded: false, unsure: [] };
-    this.replaceAll(indexFileSchema.parse(raw).stories);
+    // Checking 10,000 summaries in full took a fifth of the open; they were written by this class, atomically,
+    // so the library opens on the outline check and verify() checks the rest straight after.
+    const outline = snapshotOutlineSchema.parse(raw);
+    if (!outline.stories.every((s) => typeof (s as { id?: unknown } | null)?.id === 'string')) throw new Error('a summary in the index has no id');
+    this.unverified = outline.stories;
+    this.replaceAll(outline.stories as StorySummary[]);
     const unsure = await this.replayJournal();
     return unsure ? { loaded: true, unsure } : { loaded: false, unsure: [] };
+  }
+
+  /**
+   * Checks every summary the snapshot held against the schema, a batch per turn of the event loop.
+   * Returns what is wrong with the first bad one, or null.
+   */
+  async verify(): Promise<string | null> {
+    const summaries = this.unverified;
+    this.unverified = [];
+    for (let start = 0; start < summaries.length; start += verifyBatch) {
+      for (const summary of summaries.slice(start, start + verifyBatch)) {
+        const checked = storySummarySchema.safeParse(summary);
+        if (!checked.success) return `${(summary as { id?: string }).id ?? '?'}: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return null;
   }
 
   replaceAll(summaries: Iterable<StorySummary>): void {
@@ -96,6 +125,11 @@ export class StoryIndex {
 
   all(): StorySummary[] {
     return [...this.byId.values()];
+  }
+
+  /** Replaces one summary in memory; the next compact() writes it. */
+  set(summary: StorySummary): void {
+    this.byId.set(summary.id, summary);
   }
 
   /** Notes, durably, that the story's file is about to be written. */

@@ -10,6 +10,7 @@ import {
   type Story,
   type StoryChanges,
   type StorySummary,
+  storySummarySchema,
 } from '../../shared/story/storySchema';
 import { nfcDeep } from '../../shared/text/normalizeText';
 import type { Logger } from '../log/Logger';
@@ -58,6 +59,7 @@ export class StoryStore {
   private readonly locks = new KeyedLock();
   private readonly quarantined: QuarantinedFile[] = [];
   private readonly savedListeners = new Set<(story: Story) => void>();
+  private verification: Promise<void> = Promise.resolve();
 
   private constructor(private readonly dataDir: string, options: StoryStoreOptions) {
     this.fs = options.fs ?? realFileSystem;
@@ -69,7 +71,13 @@ export class StoryStore {
   static async open(options: StoryStoreOptions): Promise<StoryStore> {
     const store = new StoryStore(options.dataDir, options);
     await store.load();
+    store.verification = store.verifyIndex().catch((error) => store.log.error('could not check the story index', error));
     return store;
+  }
+
+  /** Settles once every summary loaded from the index has been checked (and the index rebuilt if one was bad). */
+  indexVerified(): Promise<void> {
+    return this.verification;
   }
 
   /** Called with each story once it is on disk, so derived data (the search index) follows every save. */
@@ -89,6 +97,10 @@ export class StoryStore {
   /** Every summary, live and trashed. */
   summaries(): StorySummary[] {
     return this.index.all();
+  }
+
+  summary(id: string): StorySummary | undefined {
+    return this.index.get(id);
   }
 
   /** For each photo, the stories (in the trash too, since they can come back) that use it. */
@@ -206,8 +218,25 @@ export class StoryStore {
   }
 
   /** Lets go of the index journal; the store takes no more writes. */
-  close(): Promise<void> {
-    return this.index.close();
+  async close(): Promise<void> {
+    await this.verification;
+    await this.index.close();
+  }
+
+  /** Rebuilds the summaries from the story files when the snapshot held one that is not a valid summary. */
+  private async verifyIndex(): Promise<void> {
+    const problem = await this.index.verify();
+    if (!problem) return;
+    this.log.warn(`the story index held a malformed summary (${problem}); it is rebuilt from the story files`);
+    const folder = join(this.dataDir, storiesFolder);
+    const onDisk = new Set((await this.fs.readdir(folder)).filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -5)));
+    for (const id of onDisk) {
+      const story = await this.readStory(id);
+      // A save made meanwhile has already put a newer summary in place.
+      if (story && !((this.index.get(id)?.revision ?? 0) > story.revision)) this.index.set(summarizeStory(story));
+    }
+    this.index.replaceAll(this.index.all().filter((summary) => onDisk.has(summary.id) && storySummarySchema.safeParse(summary).success));
+    await this.index.compact();
   }
 
   /** Reads and validates one story file; a damaged one is quarantined and reads as missing. */

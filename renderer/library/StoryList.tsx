@@ -55,7 +55,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   });
   const stories: (StorySummary & { highlights?: [number, number][] })[] = searching ? (results.data?.items ?? []) : (pages.data?.pages.flatMap((page) => page.items) ?? []);
 
-  const total = searching ? (results.data?.items.length ?? 0) : (pages.data?.pages[0]?.total ?? 0);
+  const total = searching ? (results.data?.total ?? 0) : (pages.data?.pages[0]?.total ?? 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is not used here, so nothing memoizes the virtualizer's functions
   const virtualizer = useVirtualizer({
     count: stories.length,

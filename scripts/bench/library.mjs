@@ -26,7 +26,7 @@
 //    last words such as "quang n", and 150 phrases taken from the corpus, half folded) through the search
 //    service, each once after a warm-up; against a naive scan of every story's folded text, kept in memory,
 //    with `includes` for each folded word. Every tenth query also goes through the `stories.search` handler
-//    (arrange, a category filter on half, limit 200 as the list asks).
+//    (filters, a category filter on half, limit 200 as the list asks).
 //  - search.precision_at_10: over 20 queries with a known answer set, the share of the top 10 that truly hold
 //    every word of the query (its exact spelling, either tone-mark placement, where the query has marks; folded
 //    otherwise), with the query as typed in the search box, so the last word still completes as a prefix;
@@ -208,7 +208,7 @@ function sampleQuery(story, random) {
 }
 
 /** Writes the corpus; returns the ids (in writing order), the sampled queries and its size. */
-async function writeCorpus(dataDir) {
+export async function writeCorpus(dataDir) {
   const folder = join(dataDir, 'stories');
   await mkdir(folder, { recursive: true });
   const random = mulberry32(seed);
@@ -254,7 +254,7 @@ async function writeCorpus(dataDir) {
 // ---- The services -----------------------------------------------------------------------------------------
 
 /** Bundles the main process's services and the shared text code for Node from their TypeScript sources. */
-async function bundleServices() {
+export async function bundleServices() {
   // Imported here, not at the top: the child processes that open the library load this file too, and their
   // memory must be the services', not Vite's.
   const { build } = await import('vite');
@@ -282,7 +282,7 @@ async function bundleServices() {
   });
 }
 
-async function loadBundle() {
+export async function loadBundle() {
   const load = (name) => import(pathToFileURL(join(bundleDir, `${name}.mjs`)).href);
   const [{ createServices }, { createHandlers }, { searchTokens, hasMarks }, { applyToneStyle }, { foldVietnamese }, { storySearchText }] = await Promise.all(
     ['createServices', 'createHandlers', 'searchTokens', 'toneMarks', 'foldVietnamese', 'storySearchText'].map(load),
@@ -464,7 +464,7 @@ async function measureInProcess(lib, services, dataDir, { ids, sampled }) {
   for (const query of warmUpQueries) services.search.search(query);
   const hits = [];
   out.searches = await timeEach(queries, (query) => {
-    hits.push(services.search.search(query).length);
+    hits.push(services.search.search(query).total);
   });
   const arrangeQueries = queries.filter((_, i) => i % 10 === 0);
   out.handlerSearches = await timeEach(arrangeQueries, (query, i) => handlers['stories.search']({ query, filters: i % 2 ? { category: categories[i % categories.length] } : {}, limit: 200 }));
@@ -478,12 +478,12 @@ async function measureInProcess(lib, services, dataDir, { ids, sampled }) {
   );
   const slowest = queries.map((query, i) => ({ query, time: out.searches[i] })).sort((a, b) => b.time - a.time).slice(0, 5);
   console.log(`    slowest: ${slowest.map((s) => `"${s.query}" ${ms(s.time)}`).join(', ')}`);
-  console.log(`    through stories.search (arrange, filters, limit 200), ${arrangeQueries.length} queries: p50 ${ms(percentile(out.handlerSearches, 50))}, p95 ${ms(percentile(out.handlerSearches, 95))}`);
+  console.log(`    through stories.search (filters, limit 200, highlights), ${arrangeQueries.length} queries: p50 ${ms(percentile(out.handlerSearches, 50))}, p95 ${ms(percentile(out.handlerSearches, 95))}`);
   console.log(`    naive scan of the folded texts: p50 ${ms(percentile(out.scans, 50))}, p95 ${ms(percentile(out.scans, 95))}`);
 
   const judge = makeJudge(lib, byId);
-  const typed = precisionAt10((q) => services.search.search(q), judge, precisionQueries);
-  const finished = precisionAt10((q) => services.search.search(`${q} `), judge, precisionQueries);
+  const typed = precisionAt10((q) => services.search.search(q, { limit: 10 }).hits, judge, precisionQueries);
+  const finished = precisionAt10((q) => services.search.search(`${q} `, { limit: 10 }).hits, judge, precisionQueries);
   out.precision = typed.mean;
   out.precisionFinished = finished.mean;
   console.log(`  precision at 10 over ${precisionQueries.length} queries: as typed ${round(typed.mean, 3)}; with the last word finished (a space after it) ${round(finished.mean, 3)}`);
