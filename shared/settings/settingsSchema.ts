@@ -25,6 +25,10 @@ export const settingsSchema = z.object({
   timeZone: timeZoneSchema,
   /** The chuyên mục a story can be filed under, in the order the reporter keeps them. */
   categories: z.array(z.string().trim().min(1).max(200)).max(200),
+  /** Whether misspelled syllables are underlined as the reporter types. */
+  spellcheck: z.boolean(),
+  /** The newsroom's own words the spellchecker accepts (names, loanwords), as the reporter added them. */
+  dictionary: z.array(z.string().trim().min(1).max(100)).max(20_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -33,4 +37,7 @@ export const defaultSettings: Settings = {
   toneStyle: 'new',
   timeZone: 'Asia/Ho_Chi_Minh',
   categories: ['Thời sự', 'Chính trị', 'Kinh tế', 'Xã hội', 'Văn hóa', 'Giáo dục', 'Y tế', 'Thể thao', 'Pháp luật', 'Quốc tế'],
+  // A settings.json written before these existed has neither; SettingsStore fills them in from here.
+  spellcheck: true,
+  dictionary: [],
 };
