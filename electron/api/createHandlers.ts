@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
+import type { Story, StoryChanges } from '../../shared/story/storySchema';
 import { StorySearch } from '../search/StorySearch';
 import type { Services } from '../services/createServices';
 
@@ -10,7 +11,7 @@ export type Handlers = {
 };
 
 /** The handler table that both IPC and the web host run. */
-export function createHandlers({ stories, settings, media, search, searchReady, dataDir }: Services): Handlers {
+export function createHandlers({ stories, settings, media, search, history, searchReady, dataDir }: Services): Handlers {
   return {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
@@ -52,7 +53,28 @@ export function createHandlers({ stories, settings, media, search, searchReady, 
       return { removed: true as const };
     },
     'library.status': () => ({ dataDir, quarantined: stories.problems() }),
+    'history.list': async ({ id }) => {
+      await stories.get(id);
+      return { items: await history.list(id) };
+    },
+    'history.get': ({ id, versionId }) => history.get(id, versionId),
+    'history.restore': async ({ id, versionId }) => {
+      const version = await history.get(id, versionId);
+      // Nothing is overwritten: the story as it is now becomes a version before the old one comes back.
+      const current = await stories.get(id);
+      await history.keep(current, 'autosave');
+      const restored = await stories.update(id, current.revision, contentOf(version));
+      await history.keep(restored, 'restore');
+      return restored;
+    },
+    'history.keep': async ({ id }) => history.keep(await stories.get(id), 'manual'),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
   };
+}
+
+/** What a restore brings back: the text and its details, not the status, the dates or the trash. */
+function contentOf(story: Story): StoryChanges {
+  const { kicker, headline, sapo, body, category, tags, bylines, dateline, source, ednote, storyType, featuredImage } = story;
+  return { kicker, headline, sapo, body, category, tags, bylines, dateline, source, ednote, storyType, featuredImage };
 }

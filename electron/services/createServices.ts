@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { StoryHistory } from '../history/StoryHistory';
 import { createLogger, type Logger } from '../log/Logger';
 import { MediaLibrary } from '../media/MediaLibrary';
 import { SearchIndexSaver } from '../search/SearchIndexSaver';
@@ -12,6 +13,8 @@ export interface ServicesConfig {
   fs?: FileSystem;
   now?: () => Date;
   log?: Logger;
+  /** Editing keeps at most one version per this many milliseconds (see StoryHistory). */
+  historyIntervalMs?: number;
 }
 
 export interface Services {
@@ -21,6 +24,7 @@ export interface Services {
   settings: SettingsStore;
   media: MediaLibrary;
   search: StorySearch;
+  history: StoryHistory;
   /** Settles once the search index agrees with every story; the library is usable before that. */
   searchReady: Promise<void>;
   /** Writes what is still only in memory (the search index) and lets the process end. */
@@ -41,6 +45,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   ]);
   const saver = new SearchIndexSaver(config.dataDir, fs, search, log);
   stories.onSaved((story) => search.put(story));
+  const history = new StoryHistory({ dataDir: config.dataDir, fs, log, now: config.now, intervalMs: config.historyIntervalMs });
+  stories.onSaved((story, previous) => history.saved(story, previous));
   const searchReady = complete()
     .then(() => repairSearchIndex(stories, search, log))
     .then((repaired) => (repaired ? saver.flush() : undefined))
@@ -48,10 +54,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   log.info(`library opened at ${config.dataDir}`);
   const close = async () => {
     await searchReady;
+    await history.idle();
     await saver.close();
     await stories.close();
   };
-  return { dataDir: config.dataDir, log, stories, settings, media, search, searchReady, close };
+  return { dataDir: config.dataDir, log, stories, settings, media, search, history, searchReady, close };
 }
 
 /**

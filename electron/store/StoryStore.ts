@@ -58,7 +58,7 @@ export class StoryStore {
   private readonly index: StoryIndex;
   private readonly locks = new KeyedLock();
   private readonly quarantined: QuarantinedFile[] = [];
-  private readonly savedListeners = new Set<(story: Story) => void>();
+  private readonly savedListeners = new Set<(story: Story, previous: Story | null) => void>();
   private verification: Promise<void> = Promise.resolve();
 
   private constructor(private readonly dataDir: string, options: StoryStoreOptions) {
@@ -80,8 +80,11 @@ export class StoryStore {
     return this.verification;
   }
 
-  /** Called with each story once it is on disk, so derived data (the search index) follows every save. */
-  onSaved(listener: (story: Story) => void): () => void {
+  /**
+   * Called with each story once it is on disk, and the story as it was before (null for a new one), so derived
+   * data (the search index, the history) follows every save.
+   */
+  onSaved(listener: (story: Story, previous: Story | null) => void): () => void {
     this.savedListeners.add(listener);
     return () => this.savedListeners.delete(listener);
   }
@@ -159,7 +162,7 @@ export class StoryStore {
       revision: 1,
       trashedAt: null,
     });
-    await this.locks.run(story.id, () => this.writeStory(story));
+    await this.locks.run(story.id, () => this.writeStory(story, null));
     return story;
   }
 
@@ -188,7 +191,7 @@ export class StoryStore {
     return this.locks.run(id, async () => {
       const current = await this.get(id);
       const next = storySchema.parse({ ...change(current), revision: current.revision + 1, updatedAt: this.now().toISOString() });
-      await this.writeStory(next);
+      await this.writeStory(next, current);
       return next;
     });
   }
@@ -201,7 +204,7 @@ export class StoryStore {
     return new Low<Story | null>(new AtomicJsonFile<Story | null>(this.storyPath(id), this.fs), null);
   }
 
-  private async writeStory(story: Story): Promise<void> {
+  private async writeStory(story: Story, previous: Story | null): Promise<void> {
     const file = this.storyFile(story.id);
     file.data = story;
     try {
@@ -214,7 +217,7 @@ export class StoryStore {
     // The story is durable now. A failed journal line is only logged: the summary is in memory, and the
     // "writing" line makes the next open read it from the story file.
     await this.index.commit(summarizeStory(story)).catch((error) => this.log.error('could not update the story index', error));
-    for (const listener of this.savedListeners) listener(story);
+    for (const listener of this.savedListeners) listener(story, previous);
   }
 
   /** Lets go of the index journal; the store takes no more writes. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionEntrySchema, versionIdSchema } from '../history/historySchema';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { settingsSchema } from '../settings/settingsSchema';
 import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema } from '../story/storySchema';
@@ -90,6 +91,12 @@ export const contract = {
       quarantined: z.array(z.object({ file: z.string(), movedTo: z.string(), reason: z.string(), at: z.string() })),
     }),
   },
+  'history.list': { input: byId, output: z.object({ items: z.array(versionEntrySchema) }) },
+  'history.get': { input: z.object({ id: storyIdSchema, versionId: versionIdSchema }).strict(), output: storySchema },
+  /** Brings a version back as a new revision; the story as it was just before is kept as a version first. */
+  'history.restore': { input: z.object({ id: storyIdSchema, versionId: versionIdSchema }).strict(), output: storySchema },
+  /** Keeps the story as it is now as a version, at the reporter's request. */
+  'history.keep': { input: byId, output: versionEntrySchema },
   'settings.get': { input: z.object({}).strict(), output: settingsSchema },
   'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

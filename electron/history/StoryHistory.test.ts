@@ -1,0 +1,105 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../api/dispatch';
+import { createHandlers } from '../api/createHandlers';
+import { createServices, type Services } from '../services/createServices';
+import { makeTempDir } from '../../tests/support/tempDir';
+import { recordingLogger } from '../../tests/support/quietLogger';
+
+const minute = 60_000;
+let dir: string;
+let remove: () => Promise<void>;
+let services: Services;
+let clock: number;
+
+beforeEach(async () => {
+  ({ dir, remove } = await makeTempDir());
+  clock = Date.parse('2024-05-14T01:00:00Z');
+  services = await createServices({ dataDir: dir, log: recordingLogger(), now: () => new Date(clock) });
+});
+afterEach(async () => {
+  await services.close();
+  await remove();
+});
+
+const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+/** Three versions, five minutes apart, then a few more saves that the last version coalesces. */
+async function storyWithThreeVersions() {
+  let story = await services.stories.create({ headline: 'Bản một', body: paragraph('Lời mở đầu.') });
+  for (const [i, headline] of ['Bản hai', 'Bản ba'].entries()) {
+    clock += 6 * minute;
+    story = await services.stories.update(story.id, story.revision, { headline, body: paragraph(`Đoạn ${i + 2}.`) });
+  }
+  clock += minute;
+  story = await services.stories.update(story.id, story.revision, { headline: 'Bản ba, sửa thêm' });
+  await services.history.idle();
+  return story;
+}
+
+describe('StoryHistory', () => {
+  it('keeps a version on the first save, then at most one per five minutes of editing', async () => {
+    const story = await storyWithThreeVersions();
+    const items = await services.history.list(story.id);
+    expect(items.map((v) => [v.revision, v.reason])).toEqual([
+      [3, 'autosave'],
+      [2, 'autosave'],
+      [1, 'autosave'],
+    ]);
+    expect(items[0]!.words).toBe(4); // "Bản ba" + "Đoạn 3."
+    expect((await services.history.get(story.id, items[2]!.versionId)).headline).toBe('Bản một');
+  });
+
+  it('restores a version as a new revision, keeping the story as it was first, so nothing is overwritten', async () => {
+    const handlers = createHandlers(services);
+    const story = await storyWithThreeVersions();
+    const oldest = (await services.history.list(story.id)).at(-1)!;
+    const restored = await handlers['history.restore']({ id: story.id, versionId: oldest.versionId });
+    expect(restored).toMatchObject({ headline: 'Bản một', revision: story.revision + 1, body: paragraph('Lời mở đầu.') });
+    const items = await services.history.list(story.id);
+    expect(items.map((v) => [v.revision, v.reason])).toEqual([
+      [5, 'restore'],
+      [4, 'autosave'], // "Bản ba, sửa thêm", saved a minute after the last version: kept before the restore
+      [3, 'autosave'],
+      [2, 'autosave'],
+      [1, 'autosave'],
+    ]);
+    expect((await services.history.get(story.id, items[1]!.versionId)).headline).toBe('Bản ba, sửa thêm');
+  });
+
+  it('keeps a version when the reporter asks, once per revision', async () => {
+    const handlers = createHandlers(services);
+    const story = await services.stories.create({ headline: 'Bài' });
+    await services.history.idle();
+    const kept = await handlers['history.keep']({ id: story.id });
+    expect(kept.revision).toBe(1); // already kept by the first save
+    const edited = await services.stories.update(story.id, 1, { headline: 'Bài đã sửa' });
+    expect(await handlers['history.keep']({ id: story.id })).toMatchObject({ revision: edited.revision, reason: 'manual' });
+    expect(await services.history.list(story.id)).toHaveLength(2);
+  });
+
+  it('stores versions beside the story, never in its file or the index', async () => {
+    let story = await services.stories.create({ headline: 'Bài dài', body: paragraph('Nội dung.') });
+    const fileSize = async () => (await stat(join(dir, 'stories', `${story.id}.json`))).size;
+    const before = await fileSize();
+    for (let i = 0; i < 30; i++) {
+      clock += 6 * minute;
+      story = await services.stories.update(story.id, story.revision, { body: paragraph(`Nội dung ${i % 10}.`) });
+    }
+    await services.history.idle();
+    expect(await services.history.list(story.id)).toHaveLength(31);
+    expect(Math.abs((await fileSize()) - before)).toBeLessThan(40);
+    expect((await readdir(join(dir, 'history', story.id))).filter((f) => f.endsWith('.json'))).toHaveLength(31);
+    expect(await readFile(join(dir, 'index.json'), 'utf8').catch(() => '')).not.toContain('Nội dung 3');
+  });
+
+  it('refuses a version id that is not one, before it can reach a file name', async () => {
+    const handlers = createHandlers(services);
+    const story = await services.stories.create({ headline: 'Bài' });
+    const result = await dispatch(handlers, 'history.get', { id: story.id, versionId: '../../settings' }, services.log);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const missing = await dispatch(handlers, 'history.get', { id: story.id, versionId: 'r9-20240101T000000000Z' }, services.log);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

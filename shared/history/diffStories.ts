@@ -1,0 +1,50 @@
+import type { Story, TiptapNode } from '../story/storySchema';
+import { diffWords, type DiffPart } from './diffWords';
+
+export interface FieldDiff {
+  /** Which part of the story: "headline", "sapo", "body", "caption:<n>", or a metadata field's name. */
+  field: string;
+  older: string;
+  newer: string;
+  parts: DiffPart[];
+  changed: boolean;
+}
+
+/** The body's text block by block, figures left out (their captions are compared on their own). */
+function bodyText(node: TiptapNode): string {
+  if (node.type === 'figure') return '';
+  if (typeof node.text === 'string') return node.text;
+  const parts = (node.content ?? []).map(bodyText).filter((part) => part !== '');
+  return node.type === 'paragraph' || node.type === 'heading' ? parts.join('') : parts.join('\n\n');
+}
+
+function captions(node: TiptapNode, found: string[] = []): string[] {
+  if (node.type === 'figure') found.push(String(node.attrs?.caption ?? ''));
+  for (const child of node.content ?? []) captions(child, found);
+  return found;
+}
+
+const metadata = ['kicker', 'category', 'tags', 'bylines', 'dateline', 'source', 'ednote', 'storyType'] as const;
+
+/**
+ * Two versions of a story compared field by field: headline, sapo, body, each figure's caption, the featured
+ * image's caption, then the metadata. Each field can be shown, and restored, on its own.
+ */
+export function diffStories(older: Story, newer: Story): FieldDiff[] {
+  const fields: [string, string, string][] = [
+    ['headline', older.headline, newer.headline],
+    ['sapo', older.sapo, newer.sapo],
+    ['body', bodyText(older.body), bodyText(newer.body)],
+  ];
+  const [olderCaptions, newerCaptions] = [captions(older.body), captions(newer.body)];
+  for (let i = 0; i < Math.max(olderCaptions.length, newerCaptions.length); i++) fields.push([`caption:${i + 1}`, olderCaptions[i] ?? '', newerCaptions[i] ?? '']);
+  fields.push(['featuredCaption', older.featuredImage?.caption ?? '', newer.featuredImage?.caption ?? '']);
+  for (const name of metadata) {
+    const text = (story: Story) => {
+      const value = story[name];
+      return Array.isArray(value) ? value.join(', ') : String(value);
+    };
+    fields.push([name, text(older), text(newer)]);
+  }
+  return fields.map(([field, a, b]) => ({ field, older: a, newer: b, parts: diffWords(a, b), changed: a !== b }));
+}
