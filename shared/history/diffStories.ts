@@ -18,10 +18,15 @@ function bodyText(node: TiptapNode): string {
   return node.type === 'paragraph' || node.type === 'heading' ? parts.join('') : parts.join('\n\n');
 }
 
+/** A figure's caption is its text content. */
 function captions(node: TiptapNode, found: string[] = []): string[] {
-  if (node.type === 'figure') found.push(String(node.attrs?.caption ?? ''));
-  for (const child of node.content ?? []) captions(child, found);
+  if (node.type === 'figure') found.push((node.content ?? []).map(text).join(''));
+  else for (const child of node.content ?? []) captions(child, found);
   return found;
+}
+
+function text(node: TiptapNode): string {
+  return typeof node.text === 'string' ? node.text : (node.content ?? []).map(text).join('');
 }
 
 const metadata = ['kicker', 'category', 'tags', 'bylines', 'dateline', 'source', 'ednote', 'storyType'] as const;

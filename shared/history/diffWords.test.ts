@@ -39,7 +39,7 @@ describe('diffWords', () => {
 
 describe('diffStories', () => {
   it('compares field by field, each caption on its own', () => {
-    const figure = (caption: string) => ({ type: 'figure', attrs: { mediaId: null, caption, credit: '', alt: '' } });
+    const figure = (caption: string) => ({ type: 'figure', attrs: { mediaId: null, credit: '', alt: '' }, content: [{ type: 'text', text: caption }] });
     const older = makeStory({ headline: 'Cầu mới thông xe', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dài 16 km.' }] }, figure('Cây cầu nhìn từ trên cao.')] } });
     const newer = { ...older, headline: 'Cầu Bạch Đằng thông xe', tags: ['Hạ Long'], body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dài 16 km.' }] }, figure('Cầu nhìn từ flycam.')] } };
     const fields = Object.fromEntries(diffStories(older, newer).map((d) => [d.field, d]));

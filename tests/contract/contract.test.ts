@@ -25,6 +25,10 @@ const invalidPayloads: Record<string, unknown[]> = {
   'media.list': [{ limit: 0 }, { query: 5 }],
   'media.remove': [{}, { id: '../../etc/passwd' }, { id: 'A'.repeat(64) }],
   'library.status': [{ extra: 1 }],
+  'history.list': [{}, { id: '../x' }],
+  'history.get': [{ id: 'aaaaaaaa' }, { id: 'aaaaaaaa', versionId: '../../settings' }, { id: 'aaaaaaaa', versionId: 'r1-2024' }],
+  'history.restore': [{ id: 'aaaaaaaa', versionId: 'r1-20240101T000000000Z/../x' }],
+  'history.keep': [{ id: 'A B' }],
   'settings.get': [{ extra: 1 }],
   'settings.update': [{ language: 'fr' }, { theme: 'dark' }, { timeZone: 'Mars/Olympus_Mons' }, { toneStyle: 'mixed' }, { categories: [''] }],
 };
