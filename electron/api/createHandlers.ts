@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { Story, StoryChanges } from '../../shared/story/storySchema';
+import { StoryExporter } from '../export/StoryExporter';
+import { StoryImporter } from '../import/StoryImporter';
 import { StorySearch } from '../search/StorySearch';
 import type { Services } from '../services/createServices';
 
@@ -11,7 +13,9 @@ export type Handlers = {
 };
 
 /** The handler table that both IPC and the web host run. */
-export function createHandlers({ stories, settings, media, search, history, searchReady, dataDir }: Services): Handlers {
+export function createHandlers({ stories, settings, media, search, history, searchReady, dataDir, log }: Services): Handlers {
+  const importer = new StoryImporter({ stories, media, log });
+  const exporter = new StoryExporter({ stories, media, log, timeZone: () => settings.get().timeZone });
   return {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
@@ -41,6 +45,12 @@ export function createHandlers({ stories, settings, media, search, history, sear
     'stories.update': ({ id, baseRevision, changes }) => stories.update(id, baseRevision, changes),
     'stories.trash': ({ id }) => stories.trash(id),
     'stories.restore': ({ id }) => stories.restore(id),
+    'stories.export': async ({ id, format }) => {
+      const file = await exporter.export(id, format);
+      return { fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.bytes.toString('base64') };
+    },
+    'stories.importDocx': ({ fileName, dataBase64 }) => importer.importDocx(fileName, Buffer.from(dataBase64, 'base64')),
+    'stories.importHtml': ({ fileName, dataBase64 }) => importer.importHtml(fileName, Buffer.from(dataBase64, 'base64')),
     'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
     'media.list': ({ query, limit }) => {
       const usage = stories.mediaUsage();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { versionEntrySchema, versionIdSchema } from '../history/historySchema';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
+import { exportFormats } from '../export/exportFormats';
 import { settingsSchema } from '../settings/settingsSchema';
 import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema } from '../story/storySchema';
 
@@ -8,6 +9,11 @@ import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, stor
 // renderer's client are all built from this table by a loop: adding a method means adding one entry here.
 
 const byId = z.object({ id: storyIdSchema }).strict();
+
+/** A file to import, as sent from a drop or a file dialog; 60 MB covers a Word file full of photos. */
+const importedFileSchema = z
+  .object({ fileName: z.string().trim().min(1).max(255), dataBase64: z.string().min(1).max(90_000_000) })
+  .strict();
 
 export const contract = {
   'stories.list': {
@@ -66,6 +72,18 @@ export const contract = {
   },
   'stories.trash': { input: byId, output: storySchema },
   'stories.restore': { input: byId, output: storySchema },
+  // Word in and out (issue #9): a story as a file, and a Word or HTML file as a new story.
+  'stories.export': {
+    input: z.object({ id: storyIdSchema, format: z.enum(exportFormats) }).strict(),
+    output: z.object({
+      /** The story's slug and the format's extension, e.g. `duong-ven-bien-thong-xe.docx`. */
+      fileName: z.string(),
+      mimeType: z.string(),
+      dataBase64: z.string(),
+    }),
+  },
+  'stories.importDocx': { input: importedFileSchema, output: storySchema },
+  'stories.importHtml': { input: importedFileSchema, output: storySchema },
   'media.import': {
     input: z
       .object({

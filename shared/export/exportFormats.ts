@@ -1,0 +1,3 @@
+/** The files `stories.export` writes. A PDF is printed from the print view instead (see renderer/export/). */
+export const exportFormats = ['ninjs', 'html', 'docx'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
