@@ -8,6 +8,7 @@ import { insertMediaEvent } from '../media/mediaEvents';
 import { photoCredit } from '../media/photoCredit';
 import { PhotoImportStatus } from '../media/PhotoImportStatus';
 import { usePhotoImport } from '../media/usePhotoImport';
+import { SpellingMenu } from '../spellcheck/SpellingMenu';
 import type { AutosaveController } from './AutosaveController';
 import { storyExtensions } from './extensions';
 import { photosDroppedEvent } from './extensions/PhotoDrop';
@@ -98,6 +99,7 @@ export function StoryEditor({ story, isNew, controller, onStats, onReady }: Stor
       <Toolbar editor={editor} onPhotos={importPhotos} />
       <PhotoImportStatus photoImport={photoImport} />
       <StoryBubbleMenu editor={editor} />
+      <SpellingMenu editor={editor} />
       <EditorContent editor={editor} className="story-document-frame" />
     </>
   );

@@ -181,6 +181,12 @@ export const en: Messages = {
     toneOld: 'Old: hoà, thuý, khoẻ',
     timeZone: 'Newsroom time zone',
   },
+  spelling: {
+    menu: 'Spelling: {{word}}',
+    loading: 'Finding suggestions…',
+    noSuggestions: 'No suggestions',
+    addToDictionary: 'Add to the newsroom dictionary',
+  },
   errors: {
     generic: 'Something went wrong: {{message}}',
   },

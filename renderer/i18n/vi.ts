@@ -180,6 +180,12 @@ export const vi = {
     toneOld: 'Kiểu cũ: hoà, thuý, khoẻ',
     timeZone: 'Múi giờ tòa soạn',
   },
+  spelling: {
+    menu: 'Chính tả: {{word}}',
+    loading: 'Đang tìm gợi ý…',
+    noSuggestions: 'Không có gợi ý',
+    addToDictionary: 'Thêm vào từ điển tòa soạn',
+  },
   errors: {
     generic: 'Có lỗi: {{message}}',
   },

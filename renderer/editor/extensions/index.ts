@@ -9,6 +9,7 @@ import { LinkShortcut } from './LinkShortcut';
 import { PasteCleaner } from './PasteCleaner';
 import { PhotoDrop } from './PhotoDrop';
 import { Sapo } from './Sapo';
+import { Spellcheck } from '../../spellcheck/Spellcheck';
 import { StoryDocument } from './StoryDocument';
 
 const sectionPlaceholders: Record<string, string> = {
@@ -43,6 +44,7 @@ export function storyExtensions() {
     PasteCleaner,
     PhotoDrop,
     LinkShortcut,
+    Spellcheck,
     Placeholder.configure({
       showOnlyCurrent: false,
       includeChildren: false,
