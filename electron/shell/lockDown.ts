@@ -1,0 +1,42 @@
+import type { Session, WebContents } from 'electron';
+import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
+import { isAppUrl } from './appOrigin';
+
+// The wiring of Electron's security checklist that is not a window option, in functions that take what they
+// lock down, so that electron/shell/securityChecklist.test.ts can run them on stand-ins without Electron.
+
+/**
+ * Every web contents the app creates: no navigation away from the app's own pages, no `<webview>`, and no new
+ * window; a link to an http(s) page opens in the reporter's browser instead.
+ */
+export function lockDownWebContents(
+  contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
+  openInBrowser: (url: string) => Promise<void>,
+  isTrustedUrl: (url: string) => boolean = (url) => isAppUrl(url),
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // A link in a story opens in the reporter's browser, never inside the app. Only http: and https: URLs get
+    // there, so a story cannot launch a file:, smb: or custom-protocol handler through it.
+    if (/^https?:\/\//i.test(url)) void openInBrowser(url);
+    return { action: 'deny' };
+  });
+}
+
+/** No page of the app may use the camera, the microphone, notifications or any other permission. */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** Every response the session loads carries the app's strict policy, whatever its origin sent. */
+export function enforceContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // Electronegativity reads a policy only when it is written here as a literal; this one is the shared
+    // constant of electron/security/contentSecurityPolicy.ts, checked by securityChecklist.test.ts instead.
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } }); // eng-disable CSP_GLOBAL_CHECK
+  });
+}
