@@ -4,6 +4,7 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import type { Story, StoryChanges } from '../../shared/story/storySchema';
 import { StoryExporter } from '../export/StoryExporter';
 import { StoryImporter } from '../import/StoryImporter';
+import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
 import { StorySearch } from '../search/StorySearch';
 import type { Services } from '../services/createServices';
 
@@ -13,10 +14,11 @@ export type Handlers = {
 };
 
 /** The handler table that both IPC and the web host run. */
-export function createHandlers({ stories, settings, media, search, history, searchReady, dataDir, log }: Services): Handlers {
-  const importer = new StoryImporter({ stories, media, log });
-  const exporter = new StoryExporter({ stories, media, log, timeZone: () => settings.get().timeZone });
-  return {
+export function createHandlers(services: Services): Handlers {
+  const { stories, settings, media, search, history, searchReady, dataDir, backup } = services;
+  const importer = new StoryImporter({ stories, media, log: services.log });
+  const exporter = new StoryExporter({ stories, media, log: services.log, timeZone: () => settings.get().timeZone });
+  const handlers: Handlers = {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
     'stories.search': async ({ query, filters = {}, sort, limit = 100 }) => {
@@ -80,7 +82,12 @@ export function createHandlers({ stories, settings, media, search, history, sear
     'history.keep': async ({ id }) => history.keep(await stories.get(id), 'manual'),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
+    'backup.list': () => backup.list(),
+    'backup.create': () => backup.create(),
+    // Swaps the data folder under the live services, then refills this very table (see restoreInPlace).
+    'backup.restore': ({ fileName }) => restoreInPlace(services, handlers, fileName, createHandlers),
   };
+  return trackCalls(handlers);
 }
 
 /** What a restore brings back: the text and its details, not the status, the dates or the trash. */

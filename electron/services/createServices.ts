@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import { LibraryBackup } from '../backup/LibraryBackup';
+import { finishInterruptedRestore } from '../backup/swapLibrary';
 import { StoryHistory } from '../history/StoryHistory';
 import { createLogger, type Logger } from '../log/Logger';
 import { MediaLibrary } from '../media/MediaLibrary';
@@ -15,6 +17,8 @@ export interface ServicesConfig {
   log?: Logger;
   /** Editing keeps at most one version per this many milliseconds (see StoryHistory). */
   historyIntervalMs?: number;
+  /** How long after the library opens the start-up backup runs (see LibraryBackup.start); 5 s by default. */
+  backupDelayMs?: number;
 }
 
 export interface Services {
@@ -25,6 +29,7 @@ export interface Services {
   media: MediaLibrary;
   search: StorySearch;
   history: StoryHistory;
+  backup: LibraryBackup;
   /** Settles once the search index agrees with every story; the library is usable before that. */
   searchReady: Promise<void>;
   /** Writes what is still only in memory (the search index) and lets the process end. */
@@ -32,8 +37,29 @@ export interface Services {
 }
 
 /** The composition root: the Electron shell, the web host and the tests all build the app through this. */
-export async function createServices(config: ServicesConfig): Promise<Services> {
+export function createServices(config: ServicesConfig): Promise<Services> {
+  return openServices(config);
+}
+
+/**
+ * A backup restore replaces the data folder, which the services hold open. It closes them, swaps the folder,
+ * and opens them again into the same Services object, so the Electron shell and the web host, which keep that
+ * object and read its fields as they need them, carry on without a restart (the handler table is rebuilt by
+ * createHandlers). Applying the restore at the next start would need both to restart themselves instead.
+ */
+async function reopenServices(services: Services, config: ServicesConfig, swap: () => Promise<void>): Promise<void> {
+  await services.close();
+  try {
+    await swap();
+  } finally {
+    await openServices(config, services);
+  }
+}
+
+async function openServices(config: ServicesConfig, into?: Services): Promise<Services> {
   const fs = config.fs ?? realFileSystem;
+  // Before anything touches the data folder: a restore a crash interrupted is completed or undone first.
+  await finishInterruptedRestore(config.dataDir, config.log ?? createLogger(null));
   await mkdir(config.dataDir, { recursive: true });
   const log = config.log ?? createLogger(config.dataDir);
   // The search index loads beside the story summaries: the library opens with both.
@@ -52,13 +78,25 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     .then((repaired) => (repaired ? saver.flush() : undefined))
     .catch((error) => log.error('the search index could not be brought up to date', error));
   log.info(`library opened at ${config.dataDir}`);
+  const backup = new LibraryBackup({
+    dataDir: config.dataDir,
+    settings,
+    stories,
+    log,
+    now: config.now ?? (() => new Date()),
+    reopen: (swap) => reopenServices(services, config, swap),
+    onPurged: (id) => search.remove(id),
+  });
+  backup.start(searchReady, config.backupDelayMs ?? 5_000);
   const close = async () => {
+    await backup.stop();
     await searchReady;
     await history.idle();
     await saver.close();
     await stories.close();
   };
-  return { dataDir: config.dataDir, log, stories, settings, media, search, history, searchReady, close };
+  const services: Services = Object.assign(into ?? ({} as Services), { dataDir: config.dataDir, log, stories, settings, media, search, history, backup, searchReady, close });
+  return services;
 }
 
 /**

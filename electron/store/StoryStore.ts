@@ -187,6 +187,19 @@ export class StoryStore {
     return this.modify(id, (current) => ({ ...current, trashedAt: null }));
   }
 
+  /**
+   * Deletes a trashed story's file for good. Only the backup service calls it, for a story 30 days in the trash
+   * that a backup already holds; a story not in the trash is refused.
+   */
+  purge(id: string): Promise<void> {
+    return this.locks.run(id, async () => {
+      const current = await this.get(id);
+      if (current.trashedAt === null) throw new DatelineError('conflict', `story ${id} is not in the trash`);
+      await this.fs.rm(this.storyPath(id));
+      await this.index.delete(id);
+    });
+  }
+
   private modify(id: string, change: (current: Story) => Story): Promise<Story> {
     return this.locks.run(id, async () => {
       const current = await this.get(id);

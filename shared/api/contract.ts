@@ -15,6 +15,23 @@ const importedFileSchema = z
   .object({ fileName: z.string().trim().min(1).max(255), dataBase64: z.string().min(1).max(90_000_000) })
   .strict();
 
+/** A file in the backup folder: a bare name, no separators, no `..`, so it can never point anywhere else. */
+const backupFileNameSchema = z
+  .string()
+  .max(200)
+  .regex(/^[\w.-]+\.zip$/, 'a backup is named by its file name alone')
+  .refine((name) => !name.includes('..'), 'a backup is named by its file name alone');
+
+const backupItemSchema = z.object({
+  fileName: backupFileNameSchema,
+  createdAt: z.iso.datetime({ offset: true }),
+  bytes: z.number().int(),
+  /** Automatic backups kept as one of the last 7 days, or as one of the 4 weeks before; or made by hand. */
+  kind: z.enum(['daily', 'weekly', 'manual']),
+  /** The library a restore replaced, kept as a backup of its own. */
+  beforeRestore: z.boolean(),
+});
+
 export const contract = {
   'stories.list': {
     input: z
@@ -117,6 +134,20 @@ export const contract = {
   'history.keep': { input: byId, output: versionEntrySchema },
   'settings.get': { input: z.object({}).strict(), output: settingsSchema },
   'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
+  // Backups of the whole library, as zips in the backup folder. A backup is named by its file name, never a path.
+  'backup.list': {
+    input: z.object({}).strict(),
+    output: z.object({
+      /** The folder the backups are read from and written to, as the main process resolved it. */
+      folder: z.string(),
+      items: z.array(backupItemSchema),
+    }),
+  },
+  'backup.create': { input: z.object({}).strict(), output: backupItemSchema },
+  'backup.restore': {
+    input: z.object({ fileName: backupFileNameSchema }).strict(),
+    output: z.object({ restored: z.literal(true), stories: z.number().int(), keptAs: backupFileNameSchema }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -29,6 +29,15 @@ export const settingsSchema = z.object({
   spellcheck: z.boolean(),
   /** The newsroom's own words the spellchecker accepts (names, loanwords), as the reporter added them. */
   dictionary: z.array(z.string().trim().min(1).max(100)).max(20_000),
+  /**
+   * Where the daily backups go (a USB drive, say), as an absolute path; empty means the default, a folder beside
+   * the data folder. The backup service refuses a folder inside the library.
+   */
+  backupFolder: z
+    .string()
+    .trim()
+    .max(1000)
+    .refine((path) => path === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { message: 'the backup folder must be a full path' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -40,4 +49,5 @@ export const defaultSettings: Settings = {
   // A settings.json written before these existed has neither; SettingsStore fills them in from here.
   spellcheck: true,
   dictionary: [],
+  backupFolder: '',
 };

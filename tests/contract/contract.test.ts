@@ -31,6 +31,9 @@ const invalidPayloads: Record<string, unknown[]> = {
   'history.keep': [{ id: 'A B' }],
   'settings.get': [{ extra: 1 }],
   'settings.update': [{ language: 'fr' }, { theme: 'dark' }, { timeZone: 'Mars/Olympus_Mons' }, { toneStyle: 'mixed' }, { categories: [''] }],
+  'backup.list': [{ folder: '/tmp' }],
+  'backup.create': [{ fileName: 'x.zip' }],
+  'backup.restore': [{}, { fileName: '../library/x.zip' }, { fileName: '/etc/x.zip' }, { fileName: 'a\\b.zip' }, { fileName: '..zip' }, { path: '/tmp/x.zip' }],
 };
 
 for (const [name, open] of [
