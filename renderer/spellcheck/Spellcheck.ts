@@ -47,8 +47,10 @@ export interface SpellingMenuRequest {
   from: number;
   to: number;
   word: string;
+  /** Where the word starts on screen: the menu opens under its line, or above it near the window's foot. */
   x: number;
-  y: number;
+  lineTop: number;
+  lineBottom: number;
 }
 
 /** The DOM event, on the editor element, that asks the spelling menu to open. */
@@ -74,6 +76,12 @@ export function misspellingAt(state: EditorState, pos: number): { from: number; 
   const found = spellcheckKey.getState(state)?.decorations.find(pos, pos) ?? [];
   const decoration = found.find((item) => item.from <= pos && pos <= item.to);
   return decoration ? { from: decoration.from, to: decoration.to, word: (decoration.spec as MisspellingSpec).word } : null;
+}
+
+/** The menu goes under the word, not over it, so the reporter still sees what is being corrected. */
+function menuRequest(view: EditorView, found: { from: number; to: number; word: string }): SpellingMenuRequest {
+  const start = view.coordsAtPos(found.from, 1);
+  return { ...found, x: start.left, lineTop: start.top, lineBottom: start.bottom };
 }
 
 function configure(config: SpellcheckConfig, settings: SpellcheckSettings): SpellcheckConfig {
@@ -233,9 +241,7 @@ export const Spellcheck = Extension.create<SpellcheckOptions>({
         ({ state, view }) => {
           const found = misspellingAt(state, state.selection.head);
           if (!found) return false;
-          const coords = view.coordsAtPos(found.to);
-          const request: SpellingMenuRequest = { ...found, x: coords.left, y: coords.bottom };
-          view.dom.dispatchEvent(new CustomEvent(spellingMenuEvent, { detail: request }));
+          view.dom.dispatchEvent(new CustomEvent(spellingMenuEvent, { detail: menuRequest(view, found) }));
           return true;
         },
     };
@@ -290,9 +296,7 @@ export const Spellcheck = Extension.create<SpellcheckOptions>({
               const found = pos === undefined ? null : misspellingAt(view.state, pos);
               if (!found) return false;
               event.preventDefault();
-              const coords = fromKeyboard ? view.coordsAtPos(found.to) : null;
-              const request: SpellingMenuRequest = { ...found, x: coords ? coords.left : event.clientX, y: coords ? coords.bottom : event.clientY };
-              view.dom.dispatchEvent(new CustomEvent(spellingMenuEvent, { detail: request }));
+              view.dom.dispatchEvent(new CustomEvent(spellingMenuEvent, { detail: menuRequest(view, found) }));
               return true;
             },
           },

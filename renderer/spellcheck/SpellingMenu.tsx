@@ -7,7 +7,7 @@ import { sharedSpellChecker, type SpellChecker } from './spellChecker';
 import './spellcheck.css';
 import { type SpellcheckOptions, spellingMenuEvent, type SpellingMenuRequest } from './Spellcheck';
 
-const gapPx = 4;
+const gapPx = 8;
 const edgePx = 8;
 
 function checkerOf(editor: Editor): SpellChecker {
@@ -64,8 +64,8 @@ export function SpellingMenu({ editor }: { editor: Editor }) {
     if (!request || !menu) return;
     const { width, height } = menu.getBoundingClientRect();
     const left = Math.max(edgePx, Math.min(request.x, window.innerWidth - width - edgePx));
-    const below = request.y + gapPx;
-    const top = below + height > window.innerHeight - edgePx ? Math.max(edgePx, request.y - height - gapPx - 20) : below;
+    const below = request.lineBottom + gapPx;
+    const top = below + height > window.innerHeight - edgePx ? Math.max(edgePx, request.lineTop - height - gapPx) : below;
     menu.style.left = `${left}px`;
     menu.style.top = `${top}px`;
     menu.focus();
