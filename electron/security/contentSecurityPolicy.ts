@@ -7,6 +7,8 @@
 export const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
+  // The spelling worker is a bundled file of the app; no blob: or data: workers.
+  "worker-src 'self'",
   "style-src 'self'",
   "font-src 'self'",
   "img-src 'self' data: blob: dateline-media:",
