@@ -1,10 +1,9 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
-import type { Story, StoryChanges } from '../../shared/story/storySchema';
+import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
 import { StoryExporter } from '../export/StoryExporter';
 import { StoryImporter } from '../import/StoryImporter';
-import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
 import { StorySearch } from '../search/StorySearch';
 import type { Services } from '../services/createServices';
 
@@ -70,15 +69,7 @@ export function createHandlers(services: Services): Handlers {
       return { items: await history.list(id) };
     },
     'history.get': ({ id, versionId }) => history.get(id, versionId),
-    'history.restore': async ({ id, versionId }) => {
-      const version = await history.get(id, versionId);
-      // Nothing is overwritten: the story as it is now becomes a version before the old one comes back.
-      const current = await stories.get(id);
-      await history.keep(current, 'autosave');
-      const restored = await stories.update(id, current.revision, contentOf(version));
-      await history.keep(restored, 'restore');
-      return restored;
-    },
+    'history.restore': ({ id, versionId }) => history.restore(id, versionId, stories),
     'history.keep': async ({ id }) => history.keep(await stories.get(id), 'manual'),
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
@@ -90,8 +81,3 @@ export function createHandlers(services: Services): Handlers {
   return trackCalls(handlers);
 }
 
-/** What a restore brings back: the text and its details, not the status, the dates or the trash. */
-function contentOf(story: Story): StoryChanges {
-  const { kicker, headline, sapo, body, category, tags, bylines, dateline, source, ednote, storyType, featuredImage } = story;
-  return { kicker, headline, sapo, body, category, tags, bylines, dateline, source, ednote, storyType, featuredImage };
-}

@@ -39,16 +39,23 @@ async function storyWithThreeVersions() {
 }
 
 describe('StoryHistory', () => {
-  it('keeps a version on the first save, then at most one per five minutes of editing', async () => {
+  it('keeps one version per five minutes of editing, the newest following every save', async () => {
     const story = await storyWithThreeVersions();
     const items = await services.history.list(story.id);
     expect(items.map((v) => [v.revision, v.reason])).toEqual([
-      [3, 'autosave'],
+      [4, 'autosave'], // began at revision 3; the save a minute later is in it
       [2, 'autosave'],
       [1, 'autosave'],
     ]);
-    expect(items[0]!.words).toBe(4); // "Bản ba" + "Đoạn 3."
+    expect(items[0]!.words).toBe(6); // "Bản ba, sửa thêm" + "Đoạn 3."
+    expect((await services.history.get(story.id, items[0]!.versionId)).headline).toBe('Bản ba, sửa thêm');
     expect((await services.history.get(story.id, items[2]!.versionId)).headline).toBe('Bản một');
+  });
+
+  it('keeps no version of an empty story', async () => {
+    const story = await services.stories.create({});
+    await services.history.idle();
+    expect(await services.history.list(story.id)).toEqual([]);
   });
 
   it('restores a version as a new revision, keeping the story as it was first, so nothing is overwritten', async () => {
@@ -60,21 +67,33 @@ describe('StoryHistory', () => {
     const items = await services.history.list(story.id);
     expect(items.map((v) => [v.revision, v.reason])).toEqual([
       [5, 'restore'],
-      [4, 'autosave'], // "Bản ba, sửa thêm", saved a minute after the last version: kept before the restore
-      [3, 'autosave'],
+      [4, 'autosave'],
       [2, 'autosave'],
       [1, 'autosave'],
     ]);
     expect((await services.history.get(story.id, items[1]!.versionId)).headline).toBe('Bản ba, sửa thêm');
+    // Editing after a restore starts a version of its own; the restored one stays as it was.
+    clock += minute;
+    await services.stories.update(story.id, restored.revision, { headline: 'Bản một, sửa lại' });
+    await services.history.idle();
+    const after = await services.history.list(story.id);
+    expect(after.map((v) => [v.revision, v.reason]).slice(0, 2)).toEqual([
+      [6, 'autosave'],
+      [5, 'restore'],
+    ]);
   });
 
   it('keeps a version when the reporter asks, once per revision', async () => {
     const handlers = createHandlers(services);
     const story = await services.stories.create({ headline: 'Bài' });
     await services.history.idle();
-    const kept = await handlers['history.keep']({ id: story.id });
-    expect(kept.revision).toBe(1); // already kept by the first save
+    // The first save's version becomes the reporter's kept one.
+    expect(await handlers['history.keep']({ id: story.id })).toMatchObject({ revision: 1, reason: 'manual' });
+    expect(await handlers['history.keep']({ id: story.id })).toMatchObject({ revision: 1, reason: 'manual' });
     const edited = await services.stories.update(story.id, 1, { headline: 'Bài đã sửa' });
+    await services.history.idle();
+    // The save after it starts a new version, which keeps following saves until it is kept too.
+    expect(await services.history.list(story.id)).toHaveLength(2);
     expect(await handlers['history.keep']({ id: story.id })).toMatchObject({ revision: edited.revision, reason: 'manual' });
     expect(await services.history.list(story.id)).toHaveLength(2);
   });
@@ -91,6 +110,14 @@ describe('StoryHistory', () => {
     expect(await services.history.list(story.id)).toHaveLength(31);
     expect(Math.abs((await fileSize()) - before)).toBeLessThan(40);
     expect((await readdir(join(dir, 'history', story.id))).filter((f) => f.endsWith('.json'))).toHaveLength(31);
+    // Saves within one stretch rewrite its version; the log is folded back to a line a version as it grows.
+    for (let i = 0; i < 120; i++) story = await services.stories.update(story.id, story.revision, { body: paragraph(`Sửa nhanh ${i}.`) });
+    await services.history.idle();
+    const items = await services.history.list(story.id);
+    expect(items).toHaveLength(31);
+    expect(items[0]!.revision).toBe(story.revision);
+    const logLines = (await readFile(join(dir, 'history', story.id, 'versions.jsonl'), 'utf8')).trim().split('\n');
+    expect(logLines.length).toBeLessThanOrEqual(31 * 4);
     expect(await readFile(join(dir, 'index.json'), 'utf8').catch(() => '')).not.toContain('Nội dung 3');
   });
 

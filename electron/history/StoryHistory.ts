@@ -1,14 +1,16 @@
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { DatelineError } from '../../shared/api/DatelineError';
 import { versionEntrySchema, versionIdOf, versionIdSchema, type VersionEntry, type VersionReason } from '../../shared/history/historySchema';
 import { plainText } from '../../shared/story/storyDocument';
-import { storySchema, type Story } from '../../shared/story/storySchema';
+import { storySchema, type Story, type StoryChanges } from '../../shared/story/storySchema';
 import { countWords } from '../../shared/text/countWords';
 import type { Logger } from '../log/Logger';
 import { isNotFound, type FileSystem } from '../store/fileSystem';
 import { KeyedLock } from '../store/KeyedLock';
 import { migrateStory } from '../store/migrations/migrateStory';
+import type { StoryStore } from '../store/StoryStore';
 import { writeFileAtomically } from '../store/writeFileAtomically';
 
 export interface StoryHistoryOptions {
@@ -24,21 +26,30 @@ const historyFolder = 'history';
 const logFileName = 'versions.jsonl';
 const defaultInterval = 5 * 60_000;
 
+/** A line of versions.jsonl: the entry, and when its stretch of editing began. */
+const logLineSchema = versionEntrySchema.extend({ since: z.iso.datetime() });
+type LogLine = z.infer<typeof logLineSchema>;
+
+/** Lines beyond this many times the versions they describe make the log be rewritten without the old ones. */
+const logSlack = 4;
+
 /**
  * Every story's earlier versions, beside the story files: history/<story id>/ holds one file per version and
- * versions.jsonl, a line per version. Keeping a version writes one file and appends one line, so a story with
- * 500 versions saves as fast as a new one, and neither the story file nor the index grows with its history.
+ * versions.jsonl, a line per change to the list. Keeping a version writes one file and appends one line, so a
+ * story with 500 versions saves as fast as a new one, and neither the story file nor the index grows with it.
  *
- * Versions are coalesced: after each save one is kept when the last is five minutes old (the first save keeps
- * one at once), and always on a change of status, before publishing, on a restore and when the reporter asks.
+ * Versions are coalesced by stretches of editing: the newest autosave version follows every save until it is
+ * five minutes old, so the list always ends with the words last saved, and a new version starts after that.
+ * A change of status, publishing, a restore and the reporter's "save a version" each keep a version of their
+ * own and end the stretch. An empty story keeps none: there is nothing in it to lose.
  */
 export class StoryHistory {
   private readonly fs: FileSystem;
   private readonly now: () => Date;
   private readonly intervalMs: number;
   private readonly locks = new KeyedLock();
-  /** When each story last kept a version, once read from its log. */
-  private readonly lastKept = new Map<string, number>();
+  /** Each story's newest log line (null: none yet), and how many lines its log holds, once read. */
+  private readonly newest = new Map<string, { line: LogLine | null; lines: number; versions: number }>();
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(private readonly options: StoryHistoryOptions) {
@@ -52,44 +63,60 @@ export class StoryHistory {
    * disk, so a version lost to a crash here loses no words.
    */
   saved(story: Story, previous: Story | null): void {
-    const reason: VersionReason | null = previous && previous.status !== story.status ? 'status' : null;
+    const statusChanged = previous !== null && previous.status !== story.status;
     // The version is dated by the save, not by when this runs behind it.
     const savedAt = story.updatedAt;
     const task = this.locks
       .run(story.id, async () => {
-        const due = reason ?? ((await this.lastKeptAt(story.id)) + this.intervalMs <= Date.parse(savedAt) ? 'autosave' : null);
-        if (due) await this.write(story, due, savedAt);
+        const { line } = await this.state(story.id);
+        // A revision a version already holds (a restore keeps its own) needs nothing more.
+        if (line && story.revision <= line.revision) return;
+        if (statusChanged) return void (await this.write(story, 'status', savedAt));
+        if (wordsOf(story) === 0) return;
+        const stretchOpen = line?.reason === 'autosave' && Date.parse(savedAt) - Date.parse(line.since) < this.intervalMs;
+        await this.write(story, 'autosave', savedAt, stretchOpen ? line : null);
       })
       .catch((error) => this.options.log.error(`could not keep a version of story ${story.id}`, error));
     this.running.add(task);
     void task.finally(() => this.running.delete(task));
   }
 
-  /** Keeps a version of the story as it is now, unless the newest version already holds this revision. */
+  /**
+   * Keeps a version of the story as it is now. When the newest version already holds this revision it is
+   * returned as it is, except that the reporter's "save a version" turns an autosave into a kept version.
+   */
   keep(story: Story, reason: VersionReason): Promise<VersionEntry> {
     return this.locks.run(story.id, async () => {
-      const newest = (await this.list(story.id))[0];
-      if (newest?.revision === story.revision && reason !== 'restore') return newest;
-      return this.write(story, reason, this.now().toISOString());
+      const { line } = await this.state(story.id);
+      const now = this.now().toISOString();
+      if (line?.revision === story.revision && reason !== 'restore') {
+        if (reason === 'manual' && line.reason === 'autosave') return this.write(story, 'manual', now, line);
+        return entryOf(line);
+      }
+      return this.write(story, reason, now);
+    });
+  }
+
+  /**
+   * Brings a version back as a new revision of the story. Nothing is overwritten: the story as it is now is
+   * a version already (the newest autosave follows every save) or becomes one first, and the restored text is
+   * a version of its own.
+   */
+  restore(id: string, versionId: string, stories: Pick<StoryStore, 'get' | 'update'>): Promise<Story> {
+    return this.locks.run(id, async () => {
+      const version = await this.get(id, versionId);
+      const current = await stories.get(id);
+      const { line } = await this.state(id);
+      if (line?.revision !== current.revision) await this.write(current, 'autosave', this.now().toISOString());
+      const restored = await stories.update(id, current.revision, contentOf(version));
+      await this.write(restored, 'restore', this.now().toISOString());
+      return restored;
     });
   }
 
   /** The story's versions, newest first. */
   async list(id: string): Promise<VersionEntry[]> {
-    let text: string;
-    try {
-      text = await this.fs.readFile(join(this.folder(id), logFileName), 'utf8');
-    } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
-    }
-    const entries: VersionEntry[] = [];
-    for (const line of text.split('\n')) {
-      // A line cut short by a crash names a version that may be half there: it is left out.
-      const parsed = line ? versionEntrySchema.safeParse(safeJson(line)) : null;
-      if (parsed?.success) entries.push(parsed.data);
-    }
-    return entries.reverse();
+    return [...(await this.readLog(id)).values()].reverse().map(entryOf);
   }
 
   /** The story as it was in one version. */
@@ -116,39 +143,84 @@ export class StoryHistory {
     return join(this.options.dataDir, historyFolder, id);
   }
 
-  private async lastKeptAt(id: string): Promise<number> {
-    let at = this.lastKept.get(id);
-    if (at === undefined) {
-      const newest = (await this.list(id))[0];
-      at = newest ? Date.parse(newest.savedAt) : -Infinity;
-      this.lastKept.set(id, at);
+  /** The log's versions in order, each as its last line says (a version that follows saves has several). */
+  private async readLog(id: string): Promise<Map<string, LogLine>> {
+    let text: string;
+    try {
+      text = await this.fs.readFile(join(this.folder(id), logFileName), 'utf8');
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      text = '';
     }
-    return at;
+    const versions = new Map<string, LogLine>();
+    let lines = 0;
+    for (const raw of text.split('\n')) {
+      // A line cut short by a crash names a version that may be half there: it is left out.
+      const parsed = raw ? logLineSchema.safeParse(safeJson(raw)) : null;
+      if (!parsed?.success) continue;
+      lines++;
+      versions.delete(parsed.data.versionId);
+      versions.set(parsed.data.versionId, parsed.data);
+    }
+    this.newest.set(id, { line: [...versions.values()].at(-1) ?? null, lines, versions: versions.size });
+    return versions;
   }
 
-  private async write(story: Story, reason: VersionReason, savedAt: string): Promise<VersionEntry> {
-    const entry: VersionEntry = {
-      versionId: versionIdOf(story.revision, savedAt),
+  private async state(id: string) {
+    if (!this.newest.has(id)) await this.readLog(id);
+    return this.newest.get(id)!;
+  }
+
+  /** Writes a version: a new one, or the open stretch's version (same id) brought up to this save. */
+  private async write(story: Story, reason: VersionReason, savedAt: string, stretch: LogLine | null = null): Promise<VersionEntry> {
+    const line: LogLine = {
+      versionId: stretch?.versionId ?? versionIdOf(story.revision, savedAt),
       revision: story.revision,
       savedAt,
       reason,
-      words: countWords(`${story.headline}\n${story.sapo}\n${plainText(story.body)}`),
+      words: wordsOf(story),
+      since: stretch?.since ?? savedAt,
     };
     const folder = this.folder(story.id);
     await this.fs.mkdir(folder, { recursive: true });
-    await writeFileAtomically(this.fs, join(folder, `${entry.versionId}.json`), JSON.stringify(story));
+    await writeFileAtomically(this.fs, join(folder, `${line.versionId}.json`), JSON.stringify(story));
     // The version's file is whole before the line that lists it is written.
     let log: FileHandle | null = null;
     try {
       log = await this.fs.open(join(folder, logFileName), 'a');
-      await log.write(`${JSON.stringify(entry)}\n`);
+      await log.write(`${JSON.stringify(line)}\n`);
       await log.datasync();
     } finally {
       await log?.close();
     }
-    this.lastKept.set(story.id, Date.parse(savedAt));
-    return entry;
+    const state = await this.state(story.id);
+    const versions = state.versions + (stretch ? 0 : 1);
+    this.newest.set(story.id, { line, lines: state.lines + 1, versions });
+    if (state.lines + 1 > Math.max(64, versions * logSlack)) await this.compactLog(story.id);
+    return entryOf(line);
   }
+
+  /** Rewrites the log with one line per version, once saves have added many lines for the same ones. */
+  private async compactLog(id: string): Promise<void> {
+    const versions = await this.readLog(id);
+    const text = [...versions.values()].map((line) => `${JSON.stringify(line)}\n`).join('');
+    await writeFileAtomically(this.fs, join(this.folder(id), logFileName), text);
+    this.newest.set(id, { line: [...versions.values()].at(-1) ?? null, lines: versions.size, versions: versions.size });
+  }
+}
+
+/** What a restore brings back: the text and its details, not the status, the dates or the trash. */
+function contentOf(story: Story): StoryChanges {
+  const { kicker, headline, sapo, body, category, tags, bylines, dateline, source, ednote, storyType, featuredImage } = story;
+  return { kicker, headline, sapo, body, category, tags, bylines, dateline, source, ednote, storyType, featuredImage };
+}
+
+function entryOf({ versionId, revision, savedAt, reason, words }: LogLine): VersionEntry {
+  return { versionId, revision, savedAt, reason, words };
+}
+
+function wordsOf(story: Story): number {
+  return countWords(`${story.headline}\n${story.sapo}\n${plainText(story.body)}`);
 }
 
 function safeJson(text: string): unknown {

@@ -1,14 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatelineError } from '../../shared/api/DatelineError';
+import { restoreField } from '../../shared/history/restoreField';
 import { parseTags } from '../../shared/story/parseTags';
 import { fromEditorDoc } from '../../shared/story/storyDocument';
 import type { Story, StoryChanges, TiptapNode } from '../../shared/story/storySchema';
 import type { StoryType } from '../../shared/story/storyTypes';
 import { api } from '../api/datelineApi';
 import { StatusBar } from '../app/StatusBar';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { ExportMenu } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
 import { setFeaturedImageEvent, type FeaturedImageChoice } from '../media/mediaEvents';
 import { useSettings } from '../settings/useSettings';
@@ -44,9 +47,17 @@ export function StoryWorkspace({ id, isNew, onTrash, onRestore }: StoryWorkspace
   const { t } = useTranslation();
   // Loaded once per opening: the editor owns the text from then on, so a refetch must never overwrite it.
   const query = useQuery({ queryKey: ['story', id], queryFn: () => api.stories.get({ id }), staleTime: Infinity, gcTime: 0 });
+  const queryClient = useQueryClient();
+  // A restored version replaces the text wholesale: the editor starts again from the story as saved.
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(async () => {
+    queryClient.setQueryData(['story', id], await api.stories.get({ id }));
+    await queryClient.invalidateQueries({ queryKey: ['stories'] });
+    setGeneration((n) => n + 1);
+  }, [id, queryClient]);
   if (query.isPending) return <EmptyWorkspace message={t('editor.loading')} />;
   if (query.isError) return <EmptyWorkspace message={t('editor.loadFailed', { message: query.error.message })} />;
-  return <LoadedStory story={query.data} isNew={isNew} onTrash={onTrash} onRestore={onRestore} />;
+  return <LoadedStory key={generation} story={query.data} isNew={isNew && generation === 0} onTrash={onTrash} onRestore={onRestore} onReload={reload} />;
 }
 
 export function EmptyWorkspace({ message }: { message: string }) {
@@ -89,9 +100,10 @@ interface LoadedStoryProps {
   isNew: boolean;
   onTrash: (story: Story) => void;
   onRestore: (story: Story) => void;
+  onReload: () => Promise<void>;
 }
 
-function LoadedStory({ story, isNew, onTrash, onRestore }: LoadedStoryProps) {
+function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStoryProps) {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const { controller, saveState } = useAutosave(story);
@@ -100,6 +112,7 @@ function LoadedStory({ story, isNew, onTrash, onRestore }: LoadedStoryProps) {
   const [stats, setStats] = useState<StoryStats | null>(null);
   // A snapshot taken when the preview opens: the editor is hidden, so the text cannot change meanwhile.
   const [preview, setPreview] = useState<Story | null>(null);
+  const [showHistory, setShowHistory] = useState(false);
   const editorRef = useRef<Editor | null>(null);
 
   const change = (changes: Partial<StoryFields>) => {
@@ -118,6 +131,25 @@ function LoadedStory({ story, isNew, onTrash, onRestore }: LoadedStoryProps) {
     onTrash(await api.stories.trash({ id: opened.id }));
   };
   const restore = async () => onRestore(await api.stories.restore({ id: opened.id }));
+  const toggleHistory = () => {
+    // Opening the history saves the text first, so the newest version on the list is what is on screen.
+    if (!showHistory) void controller.flush();
+    setShowHistory((shown) => !shown);
+  };
+  // Both restores save what is in the editor first, so the text on screen becomes a version, not a loss.
+  const restoreVersion = async (versionId: string) => {
+    await controller.flush();
+    await api.history.restore({ id: opened.id, versionId });
+    await onReload();
+  };
+  const restoreOneField = async (version: Story, field: string) => {
+    await controller.flush();
+    const current = await api.stories.get({ id: opened.id });
+    const changes = restoreField(current, version, field);
+    if (!changes) return;
+    await api.stories.update({ id: opened.id, baseRevision: current.revision, changes });
+    await onReload();
+  };
   const applyToneStyle = () => {
     if (editorRef.current) applyToneStyleToStory(editorRef.current, settings.toneStyle);
   };
@@ -164,13 +196,20 @@ function LoadedStory({ story, isNew, onTrash, onRestore }: LoadedStoryProps) {
               <button type="button" className="quiet-button" aria-pressed={preview !== null} onClick={togglePreview}>
                 {t(preview ? 'preview.backToEditor' : 'preview.open')}
               </button>
+              <button type="button" className="quiet-button" aria-pressed={showHistory} onClick={toggleHistory}>
+                {t('history.open')}
+              </button>
+              <ExportMenu storyId={opened.id} beforeExport={() => controller.flush()} />
               <button type="button" className="quiet-button" onClick={() => void trash()}>
                 {t('library.moveToTrash')}
               </button>
             </div>
           )}
           {preview && <StoryPreview story={preview} timeZone={settings.timeZone} />}
-          <div hidden={preview !== null}>
+          {showHistory && !preview && (
+            <HistoryPanel storyId={opened.id} timeZone={settings.timeZone} onClose={() => setShowHistory(false)} onRestoreVersion={restoreVersion} onRestoreField={restoreOneField} />
+          )}
+          <div hidden={preview !== null || showHistory}>
             <StoryEditor story={opened} isNew={isNew} controller={controller} onStats={setStats} onReady={onReady} />
           </div>
         </div>
