@@ -18,6 +18,8 @@ import { createRoot } from 'react-dom/client';
 import { defaultSettings } from '../shared/settings/settingsSchema';
 import { api } from './api/datelineApi';
 import { App } from './app/App';
+import { PrintView } from './export/PrintView';
+import { printViewRoute } from './export/printViewUrl';
 import { setUpI18n } from './i18n/i18n';
 
 const queryClient = new QueryClient({
@@ -31,10 +33,13 @@ const queryClient = new QueryClient({
 const settings = await api.settings.get({}).catch(() => defaultSettings);
 await setUpI18n(settings.language);
 
+// `#/print/<id>` is a story's print view, opened by the export menu's PDF item: the story alone, as printed.
+const printRoute = printViewRoute(window.location.hash);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      {printRoute ? <PrintView id={printRoute.id} autoPrint={printRoute.autoPrint} /> : <App />}
     </QueryClientProvider>
   </StrictMode>,
 );

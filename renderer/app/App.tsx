@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
+import { StoryImport } from '../import/StoryImport';
 import { noFilters, StoryFilters, type ListFilters } from '../library/StoryFilters';
 import { StoryList, useStoryPages } from '../library/StoryList';
 import { MediaPanel } from '../media/MediaPanel';
@@ -43,6 +44,12 @@ export function App() {
     setView('stories');
     setSelectedId(story.id);
     setNewStoryId(story.id);
+    await refreshLists();
+  };
+  const openImported = async (story: Story) => {
+    queryClient.setQueryData(['story', story.id], story);
+    setView('stories');
+    setSelectedId(story.id);
     await refreshLists();
   };
   const afterTrash = async (story: Story) => {
@@ -90,6 +97,7 @@ export function App() {
         <button type="button" className="primary-button" onClick={() => void createStory()}>
           + {t('library.newStory')}
         </button>
+        <StoryImport onImported={(story) => void openImported(story)} />
         <span className="top-bar-gap" />
         <button type="button" className="quiet-button" aria-pressed={focusMode} onClick={() => setFocusMode(!focusMode)}>
           {t(focusMode ? 'focus.leave' : 'focus.enter')}
