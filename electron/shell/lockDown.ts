@@ -13,6 +13,8 @@ export function lockDownWebContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   openInBrowser: (url: string) => Promise<void>,
   isTrustedUrl: (url: string) => boolean = (url) => isAppUrl(url),
+  /** The export menu's PDF item: the app's own print view, printed to PDF instead of opened (printStoryToPdf). */
+  openPrintView?: { matches: (url: string) => boolean; open: (url: string) => void },
 ): void {
   contents.on('will-navigate', (event, url) => {
     if (!isTrustedUrl(url)) event.preventDefault();
@@ -21,7 +23,8 @@ export function lockDownWebContents(
   contents.setWindowOpenHandler(({ url }) => {
     // A link in a story opens in the reporter's browser, never inside the app. Only http: and https: URLs get
     // there, so a story cannot launch a file:, smb: or custom-protocol handler through it.
-    if (/^https?:\/\//i.test(url)) void openInBrowser(url);
+    if (openPrintView?.matches(url)) openPrintView.open(url);
+    else if (/^https?:\/\//i.test(url)) void openInBrowser(url);
     return { action: 'deny' };
   });
 }

@@ -13,6 +13,7 @@ import { appOrigin, appScheme, mediaScheme } from './appOrigin';
 import { buildMenu } from './buildMenu';
 import { denyAllPermissions, enforceContentSecurityPolicy, lockDownWebContents } from './lockDown';
 import { registerIpc } from './registerIpc';
+import { isPrintViewUrl, printStoryToPdf } from './printStoryToPdf';
 import { windowOptions } from './windowOptions';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,7 +31,11 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('web-contents-created', (_event, contents) => {
   // Electronegativity asks for a review of every openExternal: lockDownWebContents passes it http(s) URLs only.
-  lockDownWebContents(contents, (url) => shell.openExternal(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  const printView = {
+    matches: isPrintViewUrl,
+    open: (url: string) => void printStoryToPdf(BrowserWindow.fromWebContents(contents), url, preloadPath).catch((error) => console.error('the PDF could not be made:', error)),
+  };
+  lockDownWebContents(contents, (url) => shell.openExternal(url), undefined, printView); // eng-disable OPEN_EXTERNAL_JS_CHECK
 });
 
 app.on('second-instance', () => {
