@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
+import { trashDaysLeft } from '../../shared/backup/trashRetention';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { api } from '../api/datelineApi';
 import { useSettings } from '../settings/useSettings';
@@ -123,6 +124,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
                   <span className={`badge badge-${trashed ? 'trashed' : story.status}`}>{t(trashed ? 'status.trashed' : `status.${story.status}`)}</span>
                   {story.category && <span className="story-row-category">{story.category}</span>}
                   <time dateTime={story.updatedAt}>{formatShortDateTime(trashed && story.trashedAt ? story.trashedAt : story.updatedAt, settings.timeZone)}</time>
+                  {trashed && story.trashedAt && <span className="story-row-days-left">{t('backup.trashDaysLeft', { count: trashDaysLeft(story.trashedAt, new Date()) })}</span>}
                 </span>
               </button>
               {trashed && (

@@ -1,0 +1,155 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../shared/api/contract';
+import { DatelineError } from '../../shared/api/DatelineError';
+import { formatShortDateTime } from '../../shared/text/formatDateTime';
+import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
+import { api } from '../api/datelineApi';
+import { useSettings } from '../settings/useSettings';
+import './backup.css';
+
+type BackupItem = MethodOutput<'backup.create'>;
+
+const listKey = ['backup', 'list'];
+
+/** "Sao lưu" in the settings: where backups go, when the last one was made, a backup now, and restore. */
+export function BackupSection() {
+  const { t } = useTranslation();
+  const { settings, update } = useSettings();
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: listKey, queryFn: () => api.backup.list({}) });
+  const [folder, setFolder] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<BackupItem | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: listKey });
+  const saveFolder = useMutation({
+    mutationFn: (backupFolder: string) => update({ backupFolder }),
+    onSuccess: () => {
+      setFolder(null);
+      void refresh();
+    },
+  });
+  const create = useMutation({ mutationFn: () => api.backup.create({}), onSuccess: () => void refresh() });
+  const restore = useMutation({
+    mutationFn: (fileName: string) => api.backup.restore({ fileName }),
+    onSuccess: () => {
+      // Every story, photo and setting may have changed: the window starts again on the restored library.
+      setTimeout(() => window.location.reload(), 1200);
+    },
+  });
+
+  const items = list.data?.items ?? [];
+  const last = items[0];
+  const zone = settings.timeZone;
+  const problem = saveFolder.error ?? create.error ?? restore.error ?? list.error;
+  const typed = folder ?? settings.backupFolder;
+
+  return (
+    <section className="backup-section" aria-labelledby="backup-title">
+      <h3 id="backup-title">{t('backup.title')}</h3>
+      <form
+        className="backup-folder"
+        onSubmit={(event) => {
+          event.preventDefault();
+          saveFolder.mutate(typed.trim());
+        }}
+      >
+        <label className="field">
+          <span>{t('backup.folder')}</span>
+          <span className="field-row">
+            <input value={typed} placeholder={list.data?.folder ?? ''} spellCheck={false} onChange={(event) => setFolder(event.target.value)} />
+            <button type="submit" className="quiet-button backup-folder-save" disabled={folder === null || saveFolder.isPending}>
+              {t('backup.saveFolder')}
+            </button>
+          </span>
+        </label>
+        <p className="backup-hint">{settings.backupFolder ? t('backup.folderHint') : t('backup.defaultFolder', { folder: list.data?.folder ?? '…' })}</p>
+      </form>
+
+      <div className="backup-now">
+        <p className="backup-last" aria-live="polite">
+          {last ? t('backup.last', { when: formatVietnameseDateTime(last.createdAt, zone) }) : list.isPending ? t('backup.loading') : t('backup.none')}
+        </p>
+        <button type="button" className="primary-button" disabled={create.isPending || restore.isPending} onClick={() => create.mutate()}>
+          {create.isPending ? t('backup.working') : t('backup.now')}
+        </button>
+      </div>
+
+      {problem && (
+        <p className="backup-problem" role="alert">
+          {describe(problem, t)}
+        </p>
+      )}
+      {restore.isSuccess && (
+        <p className="backup-done" role="status">
+          {t('backup.restored', { count: restore.data.stories })}
+        </p>
+      )}
+
+      {confirming && !restore.isSuccess && (
+        <div className="backup-confirm" role="group" aria-label={t('backup.confirmTitle')}>
+          <p>
+            <strong>{t('backup.confirmTitle')}</strong> {t('backup.confirm', { when: formatVietnameseDateTime(confirming.createdAt, zone) })}
+          </p>
+          <div className="backup-confirm-actions">
+            <button type="button" className="primary-button" disabled={restore.isPending} onClick={() => restore.mutate(confirming.fileName)}>
+              {restore.isPending ? t('backup.restoring') : t('backup.confirmRestore')}
+            </button>
+            <button type="button" className="quiet-button" disabled={restore.isPending} onClick={() => setConfirming(null)}>
+              {t('backup.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {items.length > 0 && (
+        <ul className="backup-list" aria-label={t('backup.list')}>
+          {items.map((item) => (
+            <li key={item.fileName} className="backup-row">
+              <span className="backup-row-when">
+                <time dateTime={item.createdAt}>{formatShortDateTime(item.createdAt, zone)}</time>
+                <span className={`backup-kind backup-kind-${item.beforeRestore ? 'before-restore' : item.kind}`}>{t(item.beforeRestore ? 'backup.kind.beforeRestore' : `backup.kind.${item.kind}`)}</span>
+              </span>
+              <span className="backup-row-size">{formatSize(item.bytes)}</span>
+              <button
+                type="button"
+                className="quiet-button backup-restore"
+                aria-label={t('backup.restoreFrom', { when: formatShortDateTime(item.createdAt, zone) })}
+                disabled={restore.isPending || create.isPending}
+                onClick={() => {
+                  restore.reset();
+                  setConfirming(item);
+                }}
+              >
+                {t('backup.restore')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** 1,2 MB, in Vietnamese grouping, as the file manager would say it. */
+function formatSize(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}
+
+/** What went wrong, what was kept, and what to do, in the reporter's words. */
+function describe(error: Error, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const code = error instanceof DatelineError ? error.code : 'internal';
+  if (code === 'invalid_input' && /inside the library/.test(error.message)) return t('backup.error.inside');
+  if (code === 'invalid_input' && /damaged/.test(error.message)) return t('backup.error.damaged');
+  if (code === 'invalid_input') return t('backup.error.folder');
+  if (code === 'storage_failed') return t('backup.error.storage');
+  if (code === 'unavailable') return t('backup.error.busy');
+  return t('backup.error.other', { message: error.message });
+}
