@@ -92,12 +92,21 @@ export async function finishInterruptedRestore(dataDir: string, log: Logger): Pr
     return 'undone';
   }
   if (await exists(staging)) {
-    if (await exists(dataDir)) {
-      const stray = `${aside}.stray-${Date.now()}`;
-      await rename(dataDir, stray);
-      log.warn(`moved a folder made while a restore was interrupted to ${stray}`);
+    // The logger may make `<data>/logs` again at any moment while the app starts, so a few tries.
+    for (let attempt = 1; ; attempt += 1) {
+      if (await exists(dataDir)) {
+        const stray = `${aside}.stray-${Date.now()}-${attempt}`;
+        await rename(dataDir, stray);
+        log.warn(`moved a folder made while a restore was interrupted to ${stray}`);
+      }
+      try {
+        await rename(staging, dataDir);
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM')) throw error;
+      }
     }
-    await rename(staging, dataDir);
     await syncFolder(dirname(dataDir));
   }
   await finishSwap(dataDir, log);
