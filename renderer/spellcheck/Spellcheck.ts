@@ -113,6 +113,8 @@ function touchedTextblocks(tr: Transaction): ProseMirrorNode[] {
 const sameDecorations = (a: readonly Decoration[], b: readonly Decoration[]) =>
   a.length === b.length && a.every((item, index) => item.from === b[index]!.from && item.to === b[index]!.to);
 
+const sliceMs = 4;
+
 /**
  * Checks what is on screen, after the reporter pauses: never on the keystroke itself. A textblock is checked
  * once and then left alone until an edit touches it or the settings change, so a pause in a 10,000-word story
@@ -169,7 +171,8 @@ class SpellcheckRunner {
     this.timer = setTimeout(() => this.pass(), delayMs);
   }
 
-  private pass() {
+  /** Checks the visible blocks from top-level block `resumeAt` on, in slices of at most `sliceMs`. */
+  private pass(resumeAt = 0) {
     const { view } = this;
     const state = spellcheckKey.getState(view.state);
     if (!state?.config.enabled || view.isDestroyed) return;
@@ -180,7 +183,7 @@ class SpellcheckRunner {
     const caret = this.typing && selection.empty ? selection.head : null;
     const blocks: { from: number; to: number; decorations: Decoration[] }[] = [];
     const unknown = new Set<string>();
-    this.deferred = false;
+    if (resumeAt === 0) this.deferred = false;
     const visit = (node: ProseMirrorNode, pos: number) => {
       if (this.checked.has(node)) return;
       const start = pos + 1;
@@ -193,20 +196,25 @@ class SpellcheckRunner {
     };
     const [first, last] = visibleTopLevelRange(view);
     let index = 0;
+    let stoppedAt = -1;
     doc.forEach((node, offset) => {
-      if (index >= first && index <= last) {
+      if (stoppedAt < 0 && index >= Math.max(first, resumeAt) && index <= last) {
         if (node.isTextblock) visit(node, offset);
         else
           node.descendants((child, childPos) => {
             if (child.isTextblock) visit(child, offset + 1 + childPos);
             return !child.isTextblock;
           });
+        // A long task would delay the next keystroke; the rest of the screen waits for the next slice.
+        if (performance.now() - started > sliceMs) stoppedAt = index + 1;
       }
       index += 1;
     });
     if (unknown.size > 0) this.checker.request(unknown);
     if (blocks.length > 0) view.dispatch(view.state.tr.setMeta(spellcheckKey, { type: 'decorate', blocks } satisfies SpellcheckMeta).setMeta('addToHistory', false));
     performance.measure('dateline:spellcheck-pass', { start: started });
+    // A keystroke in between reschedules from the top (schedule clears this timer); checked blocks are skipped.
+    if (stoppedAt >= 0 && stoppedAt <= last) this.timer = setTimeout(() => this.pass(stoppedAt), 0);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Decoration } from '@tiptap/pm/view';
-import { newsroomKey, spellTokens } from '../../shared/text/spellSyllables';
+import { newsroomKey, spellTokens, type SpellToken } from '../../shared/text/spellSyllables';
 import type { SpellChecker } from './spellChecker';
 
 /** What a misspelling decoration carries, for the context menu and for the newsroom dictionary. */
@@ -22,6 +22,15 @@ export function textblockText(block: ProseMirrorNode): string {
   return text;
 }
 
+// Nodes are immutable, so a block's syllables are found once; a pass waiting on the worker reuses them.
+const tokenCache = new WeakMap<ProseMirrorNode, SpellToken[]>();
+
+function tokensOf(block: ProseMirrorNode): SpellToken[] {
+  let tokens = tokenCache.get(block);
+  if (!tokens) tokenCache.set(block, (tokens = spellTokens(textblockText(block))));
+  return tokens;
+}
+
 export interface BlockCheck {
   decorations: Decoration[];
   /** Words the checker has no verdict for yet; the block is decorated again once they are answered. */
@@ -39,7 +48,7 @@ export function checkTextblock(block: ProseMirrorNode, start: number, checker: S
   const decorations: Decoration[] = [];
   const unknown: string[] = [];
   let complete = true;
-  for (const token of spellTokens(textblockText(block))) {
+  for (const token of tokensOf(block)) {
     const from = start + token.from;
     const to = start + token.to;
     if (caret !== null && caret >= from && caret <= to) {

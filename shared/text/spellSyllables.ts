@@ -71,6 +71,21 @@ export function shouldCheckSyllable(word: string): boolean {
   return casing === 'lower' && hasVietnameseMark.test(word.normalize('NFD'));
 }
 
+// A story repeats its syllables (10,000 words hold a few thousand distinct ones), so each is judged once. The
+// answer depends on the word alone; the cap only bounds memory.
+const judged = new Map<string, boolean>();
+const judgedCap = 50_000;
+
+function shouldCheckCached(word: string): boolean {
+  let answer = judged.get(word);
+  if (answer === undefined) {
+    if (judged.size >= judgedCap) judged.clear();
+    answer = shouldCheckSyllable(word);
+    judged.set(word, answer);
+  }
+  return answer;
+}
+
 /**
  * The syllables of a text to check, with their offsets. A hyphenated run is checked part by part only if every
  * part would be ("Hoà-bình"); a run with a digit or a foreign part ("COVID-19") or glued by other characters (an
@@ -81,6 +96,12 @@ export function spellTokens(text: string): SpellToken[] {
   for (const match of text.matchAll(tokenPattern)) {
     const run = match[0];
     const start = match.index;
+    if (!run.includes('-')) {
+      // The common case, one plain word; joiners other than the hyphen mean the run is skipped.
+      const word = run.normalize('NFC');
+      if (!joinedByOtherThanHyphen.test(run) && shouldCheckCached(word)) tokens.push({ word, from: start, to: start + run.length });
+      continue;
+    }
     if (joinedByOtherThanHyphen.test(run)) continue;
     const parts: SpellToken[] = [];
     let offset = 0;
@@ -88,7 +109,7 @@ export function spellTokens(text: string): SpellToken[] {
       parts.push({ word: part.normalize('NFC'), from: start + offset, to: start + offset + part.length });
       offset += part.length + 1;
     }
-    if (parts.every((part) => shouldCheckSyllable(part.word))) tokens.push(...parts);
+    if (parts.every((part) => shouldCheckCached(part.word))) tokens.push(...parts);
   }
   return tokens;
 }
