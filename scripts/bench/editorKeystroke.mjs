@@ -1,5 +1,6 @@
 // Typing latency in a long story: Dateline's editor against stock Tiptap (StarterKit only) on the same text, in
 // the same run and the same Chromium. Builds nothing of Dateline itself: it needs `out/` (run.mjs builds it).
+// Dateline is measured twice, with its spellchecker off and on (set through the settings API), on the same story.
 //
 // The story: ~10,000 words of generated Vietnamese (≈ 140 paragraphs, a few H2 headings). The page is 1280×800;
 // the caret goes to the end of a line in the middle paragraph of the body; then a short warm-up (not counted) and
@@ -172,7 +173,7 @@ async function typeSteps(page, steps) {
 }
 
 /** Clicks, warms up, types the measured text and checks it landed; returns the samples. */
-async function measure(page, editorSelector, story) {
+async function measure(page, editorSelector, story, beforeTyping = async () => undefined) {
   await page.waitForFunction(
     ({ editorSelector, target }) => {
       const editor = document.querySelector(editorSelector);
@@ -182,6 +183,7 @@ async function measure(page, editorSelector, story) {
     { timeout: 30_000 },
   );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await beforeTyping();
   await sleep(500);
   await placeCaret(page, editorSelector, story.target);
   await page.locator(editorSelector).evaluate(installProbe);
@@ -279,21 +281,57 @@ async function savedToDisk(page, dataDir, id, text) {
   return { saved: false, indicator: indicator ?? '(no save indicator)' };
 }
 
-async function measureDateline(cleanup, browser, story) {
+/** Turns the spellchecker on or off through the settings API, as the reporter's settings would. */
+async function setSpellcheck(host, spellcheck) {
+  const { origin, searchParams } = new URL(host.url);
+  const response = await fetch(`${origin}/api/settings.update`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${searchParams.get('token')}` },
+    body: JSON.stringify({ spellcheck }),
+  });
+  if (!response.ok) throw new Error(`could not set spellcheck to ${spellcheck}: ${(await response.text()).slice(0, 200)}`);
+}
+
+const spellcheckPass = 'dateline:spellcheck-pass';
+
+/**
+ * With the spellchecker on, typing starts only after it has checked the screen once with the worker's answers
+ * (two passes), so the measured keystrokes pay for its decorations and mapping. Its checks themselves run
+ * after a pause in typing, never on a keystroke; how long they take is read afterwards from the page's
+ * `performance.measure` entries, as a separate figure.
+ */
+async function spellcheckReady(page) {
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length >= 2, spellcheckPass, { timeout: 30_000 });
+}
+
+async function spellcheckPasses(page) {
+  await sleep(1500);
+  return page.evaluate(
+    (name) => ({
+      durations: performance.getEntriesByName(name).map((entry) => entry.duration),
+      underlined: document.querySelectorAll('.spelling-error').length,
+    }),
+    spellcheckPass,
+  );
+}
+
+async function measureDateline(cleanup, browser, story, { spellcheck }) {
   const dataDir = await cleanup.tempDir('dateline-bench-');
   const host = await startWebHost(cleanup, dataDir);
   const id = await createStory(host, story);
+  await setSpellcheck(host, spellcheck);
   const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   cleanup.defer(() => context.close());
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(host.url);
-  const result = await measure(page, datelineEditor, story);
+  const result = await measure(page, datelineEditor, story, spellcheck ? () => spellcheckReady(page) : undefined);
+  const passes = spellcheck ? await spellcheckPasses(page) : null;
   const save = await savedToDisk(page, dataDir, id, warmUpText + typedText);
   if (errors.length) throw new Error(`Dateline page errors: ${errors.join('; ')}`);
   await context.close();
-  return { ...result, save };
+  return { ...result, save, passes };
 }
 
 // ---- Stock Tiptap ---------------------------------------------------------------------------------------
@@ -381,10 +419,11 @@ async function measureStock(cleanup, browser, story) {
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-function printTable(story, dateline, stock) {
+function printTable(story, dateline, stock, spelling) {
   const rows = [
     ['', 'DOM change p50', 'DOM change p95', 'next frame p50', 'next frame p95', 'painted p50', 'painted p95', 'keystrokes'],
     ['Dateline', ms(dateline.domP50), ms(dateline.domP95), ms(dateline.frameStartP50), ms(dateline.frameStartP95), ms(dateline.frameP50), ms(dateline.frameP95), String(dateline.n)],
+    ['Dateline + spellcheck', ms(spelling.domP50), ms(spelling.domP95), ms(spelling.frameStartP50), ms(spelling.frameStartP95), ms(spelling.frameP50), ms(spelling.frameP95), String(spelling.n)],
     ['stock Tiptap', ms(stock.domP50), ms(stock.domP95), ms(stock.frameStartP50), ms(stock.frameStartP95), ms(stock.frameP50), ms(stock.frameP95), String(stock.n)],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
@@ -407,12 +446,20 @@ export async function benchEditorKeystroke() {
   const cleanup = cleanupStack();
   try {
     const browser = await launchChromium(cleanup);
-    const datelineRun = await measureDateline(cleanup, browser, story);
+    const datelineRun = await measureDateline(cleanup, browser, story, { spellcheck: false });
     const dateline = summarize(datelineRun);
+    const spellingRun = await measureDateline(cleanup, browser, story, { spellcheck: true });
+    const spelling = summarize(spellingRun);
     const stock = summarize(await measureStock(cleanup, browser, story));
-    printTable(story, dateline, stock);
-    if (!datelineRun.save.saved) {
-      console.log(`  warning: Dateline did not save the typed text to the story file; its save indicator says: ${datelineRun.save.indicator}`);
+    printTable(story, dateline, stock, spelling);
+    const passes = spellingRun.passes.durations;
+    const passMax = Math.max(...passes);
+    console.log(
+      `  spellcheck: next-frame p95 ${ms(spelling.frameStartP95)} with it, ${ms(dateline.frameStartP95)} without; ${passes.length} checks ran ` +
+        `(after pauses, off the keystroke), longest ${ms(passMax)}, p95 ${ms(percentile(passes, 95))}; ${spellingRun.passes.underlined} words underlined on screen`,
+    );
+    for (const [label, run] of [['Dateline', datelineRun], ['Dateline + spellcheck', spellingRun]]) {
+      if (!run.save.saved) console.log(`  warning: ${label} did not save the typed text to the story file; its save indicator says: ${run.save.indicator}`);
     }
     return {
       'editor.keystroke.p50_ms': { value: round(dateline.frameStartP50), unit: 'ms' },
@@ -422,6 +469,9 @@ export async function benchEditorKeystroke() {
       'editor.keystroke.dom_p95_ms': { value: round(dateline.domP95), unit: 'ms' },
       'editor.keystroke.stock_dom_p95_ms': { value: round(stock.domP95), unit: 'ms' },
       'editor.keystroke.dom_p95_ratio_vs_stock': { value: round(dateline.domP95 / stock.domP95), unit: 'ratio' },
+      'editor.keystroke.p95_ms_with_spellcheck': { value: round(spelling.frameStartP95), unit: 'ms' },
+      'editor.keystroke.dom_p95_ms_with_spellcheck': { value: round(spelling.domP95), unit: 'ms' },
+      'editor.spellcheck.pass_max_ms': { value: round(passMax), unit: 'ms' },
     };
   } finally {
     await cleanup.run();
