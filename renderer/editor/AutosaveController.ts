@@ -7,6 +7,9 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'failed'; error: DatelineError };
 
+const minRetryMs = 1_000;
+const maxRetryMs = 10_000;
+
 export type SaveStory = (id: string, baseRevision: number, changes: StoryChanges) => Promise<Story>;
 
 /**
@@ -22,6 +25,8 @@ export class AutosaveController {
   private inFlight: Promise<void> | null = null;
   private state: SaveState;
   private readonly listeners = new Set<() => void>();
+  /** The wait before the next try after a failed save, doubled each time; 0 while saves succeed. */
+  private retryDelay = 0;
 
   constructor(
     readonly storyId: string,
@@ -76,10 +81,12 @@ export class AutosaveController {
     const changes: StoryChanges = { ...this.pending, ...readDocument?.() };
     this.pending = {};
     this.readDocument = null;
-    this.setState({ kind: 'saving' });
+    // While a failure stands, its message stays on screen through the retries, until one succeeds.
+    if (this.state.kind !== 'failed') this.setState({ kind: 'saving' });
     try {
       const saved = await this.saveStory(this.storyId, this.baseRevision, changes);
       this.baseRevision = saved.revision;
+      this.retryDelay = 0;
       this.onSaved(saved);
       this.setState(this.readDocument || Object.keys(this.pending).length ? { kind: 'unsaved' } : { kind: 'saved', at: saved.updatedAt });
     } catch (error) {
@@ -90,6 +97,13 @@ export class AutosaveController {
       this.readDocument ??= readDocument;
       const failure = error instanceof DatelineError ? error : new DatelineError('internal', (error as Error).message);
       this.setState({ kind: 'failed', error: failure });
+      // A full or read-only disk, or a lost connection, clears up by itself: keep trying, more slowly each time,
+      // so the save completes without the reporter doing anything. A conflict or a refusal waits for them.
+      if (failure.code === 'storage_failed' || failure.code === 'unavailable') {
+        this.retryDelay = Math.min(Math.max(this.retryDelay * 2, minRetryMs), maxRetryMs);
+        this.clearTimer();
+        this.timer = setTimeout(() => void this.flush(), this.retryDelay);
+      }
     }
   }
 

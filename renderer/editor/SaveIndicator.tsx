@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../shared/api/DatelineError';
 import { formatClockTime } from '../../shared/text/formatDateTime';
+import { storageFailureOf } from '../app/storageFailure';
 import { useSettings } from '../settings/useSettings';
 import type { SaveState } from './AutosaveController';
 
@@ -12,7 +13,6 @@ interface SaveIndicatorProps {
 
 const failureMessageKey: Partial<Record<ErrorCode, string>> = {
   conflict: 'save.conflict',
-  storage_failed: 'save.storageFailed',
   unavailable: 'save.unavailable',
 };
 
@@ -23,7 +23,7 @@ export function SaveIndicator({ state, onRetry, onKeepMine }: SaveIndicatorProps
   if (state.kind === 'failed') {
     return (
       <div className="save-state save-failed" role="alert" data-state="failed">
-        <span>{t(failureMessageKey[state.error.code] ?? 'save.failed')}</span>
+        <span>{t(state.error.code === 'storage_failed' ? `save.storage.${storageFailureOf(state.error)}` : (failureMessageKey[state.error.code] ?? 'save.failed'))}</span>
         {state.error.code === 'conflict' ? (
           <button type="button" onClick={onKeepMine}>{t('save.keepMine')}</button>
         ) : (

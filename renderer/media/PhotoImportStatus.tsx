@@ -20,7 +20,8 @@ export function PhotoImportStatus({ photoImport }: { photoImport: PhotoImport })
           <ul>
             {failures.map((failure) => (
               <li key={failure.fileName}>
-                <strong>{failure.fileName}</strong>: {i18n.language === 'vi' ? failure.reason : failure.message.replace(`${failure.fileName}: `, '')}
+                <strong>{failure.fileName}</strong>:{' '}
+                {failure.storage ? t(`media.storage.${failure.storage}`) : i18n.language === 'vi' ? failure.reason : failure.message.replace(`${failure.fileName}: `, '')}
               </li>
             ))}
           </ul>

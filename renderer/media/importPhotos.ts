@@ -1,12 +1,15 @@
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { MediaItem } from '../../shared/media/mediaSchema';
 import { api } from '../api/datelineApi';
+import { storageFailureOf, type StorageFailure } from '../app/storageFailure';
 
 export interface ImportFailure {
   fileName: string;
   /** In Vietnamese where the main process gave one, else its English message. */
   reason: string;
   message: string;
+  /** Set when the disk refused the write, which the status explains in the reporter's language. */
+  storage?: StorageFailure;
 }
 
 export function readAsBase64(file: File): Promise<string> {
@@ -37,7 +40,8 @@ export async function importPhotos(
     } catch (error) {
       const details = error instanceof DatelineError ? (error.details as { reason?: string } | undefined) : undefined;
       const message = (error as Error).message;
-      return { fileName: file.name, reason: details?.reason ?? message, message };
+      const storage = error instanceof DatelineError && error.code === 'storage_failed' ? storageFailureOf(error) : undefined;
+      return { fileName: file.name, reason: details?.reason ?? message, message, ...(storage ? { storage } : {}) };
     }
   };
   const pending = new Map<number, Promise<MediaItem | ImportFailure>>();
