@@ -29,5 +29,6 @@ export default defineConfig({
   projects: [
     { name: 'chromium', testMatch: 'e2e/**/*.spec.ts' },
     { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
+    { name: 'crash', testMatch: 'crash/**/*.spec.ts' },
   ],
 });

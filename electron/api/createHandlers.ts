@@ -2,8 +2,6 @@ import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
 import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
-import { StoryExporter } from '../export/StoryExporter';
-import { StoryImporter } from '../import/StoryImporter';
 import { StorySearch } from '../search/StorySearch';
 import type { Services } from '../services/createServices';
 
@@ -15,8 +13,9 @@ export type Handlers = {
 /** The handler table that both IPC and the web host run. */
 export function createHandlers(services: Services): Handlers {
   const { stories, settings, media, search, history, searchReady, dataDir, backup } = services;
-  const importer = new StoryImporter({ stories, media, log: services.log });
-  const exporter = new StoryExporter({ stories, media, log: services.log, timeZone: () => settings.get().timeZone });
+  // The Word and HTML libraries (mammoth, docx, linkedom) took half a second of every start: loaded when first used.
+  const importer = once(async () => new (await import('../import/StoryImporter')).StoryImporter({ stories, media, log: services.log }));
+  const exporter = once(async () => new (await import('../export/StoryExporter')).StoryExporter({ stories, media, log: services.log, timeZone: () => settings.get().timeZone }));
   const handlers: Handlers = {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
@@ -47,11 +46,11 @@ export function createHandlers(services: Services): Handlers {
     'stories.trash': ({ id }) => stories.trash(id),
     'stories.restore': ({ id }) => stories.restore(id),
     'stories.export': async ({ id, format }) => {
-      const file = await exporter.export(id, format);
+      const file = await (await exporter()).export(id, format);
       return { fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.bytes.toString('base64') };
     },
-    'stories.importDocx': ({ fileName, dataBase64 }) => importer.importDocx(fileName, Buffer.from(dataBase64, 'base64')),
-    'stories.importHtml': ({ fileName, dataBase64 }) => importer.importHtml(fileName, Buffer.from(dataBase64, 'base64')),
+    'stories.importDocx': async ({ fileName, dataBase64 }) => (await importer()).importDocx(fileName, Buffer.from(dataBase64, 'base64')),
+    'stories.importHtml': async ({ fileName, dataBase64 }) => (await importer()).importHtml(fileName, Buffer.from(dataBase64, 'base64')),
     'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
     'media.list': ({ query, limit }) => {
       const usage = stories.mediaUsage();
@@ -81,3 +80,9 @@ export function createHandlers(services: Services): Handlers {
   return trackCalls(handlers);
 }
 
+
+/** Runs `make` on the first call and hands every call the same result. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => (made ??= make());
+}
