@@ -308,3 +308,39 @@ describe('the index snapshot', () => {
     await again.close();
   });
 });
+
+describe('a story file changed by another program', () => {
+  it('is kept as a story of its own before anything is written over it, and the save is refused as a conflict', async () => {
+    const store = await open();
+    const mine = await store.create({ headline: 'Bản của phóng viên', sapo: 'Sapo gốc.' });
+    // A sync client brings another device's version of the same file, at the same revision.
+    const theirs = { ...mine, headline: 'Bản từ máy khác', sapo: 'Sapo sửa ở máy khác.' };
+    await writeFile(storyFile(mine.id), JSON.stringify(theirs, null, 2));
+
+    const error = await expectCode(store.update(mine.id, mine.revision, { sapo: 'Sapo của tôi, viết tiếp.' }), 'conflict');
+    const { conflictCopyId, currentRevision } = error.details as { conflictCopyId: string; currentRevision: number };
+    const copy = await store.get(conflictCopyId);
+    expect(copy).toMatchObject({ headline: '[Bản sửa ngoài Dateline] Bản từ máy khác', sapo: 'Sapo sửa ở máy khác.' });
+    expect(copy.ednote).toContain(mine.id);
+    expect(log.lines.some((line) => line.startsWith('warn') && line.includes('changed outside Dateline'))).toBe(true);
+
+    // "Keep mine": the reporter's next save goes through; both versions are in the library.
+    const saved = await store.update(mine.id, currentRevision, { sapo: 'Sapo của tôi, viết tiếp.' });
+    expect(saved).toMatchObject({ headline: 'Bản từ máy khác', sapo: 'Sapo của tôi, viết tiếp.' });
+    expect(store.list().items.map((s) => s.headline).sort()).toEqual(
+      ['Chào mừng đến với Dateline', '[Bản sửa ngoài Dateline] Bản từ máy khác', 'Bản từ máy khác'].sort(),
+    );
+    await store.close();
+  });
+
+  it('does not count its own writes, or a file merely reformatted, as a change', async () => {
+    const store = await open();
+    let story = await store.create({ headline: 'Bài' });
+    for (let i = 0; i < 3; i++) story = await store.update(story.id, story.revision, { sapo: `Lần ${i}` });
+    await writeFile(storyFile(story.id), JSON.stringify(JSON.parse(await readFile(storyFile(story.id), 'utf8'))));
+    story = await store.update(story.id, story.revision, { sapo: 'Lần cuối' });
+    expect(story.revision).toBe(5);
+    expect(store.list().items).toHaveLength(2);
+    await store.close();
+  });
+});

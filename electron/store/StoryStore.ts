@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DatelineError } from '../../shared/api/DatelineError';
@@ -60,6 +60,8 @@ export class StoryStore {
   private readonly quarantined: QuarantinedFile[] = [];
   private readonly savedListeners = new Set<(story: Story, previous: Story | null) => void>();
   private verification: Promise<void> = Promise.resolve();
+  /** The content hash of each story file as this store last wrote it, to notice a file changed by another program. */
+  private readonly writtenHashes = new Map<string, string>();
 
   private constructor(private readonly dataDir: string, options: StoryStoreOptions) {
     this.fs = options.fs ?? realFileSystem;
@@ -202,7 +204,11 @@ export class StoryStore {
 
   private modify(id: string, change: (current: Story) => Story): Promise<Story> {
     return this.locks.run(id, async () => {
-      const current = await this.get(id);
+      const read = await this.readStoryFile(id);
+      if (!read) throw new DatelineError('not_found', `no story with id ${id}`);
+      const current = read.story;
+      const written = this.writtenHashes.get(id);
+      if (written !== undefined && written !== read.hash) await this.keepOutsideChange(current, read.hash);
       const next = storySchema.parse({ ...change(current), revision: current.revision + 1, updatedAt: this.now().toISOString() });
       await this.writeStory(next, current);
       return next;
@@ -227,10 +233,36 @@ export class StoryStore {
       this.index.abandon(story.id);
       throw storageError(error, `could not save story ${story.id}`);
     }
+    this.writtenHashes.set(story.id, contentHash(story));
     // The story is durable now. A failed journal line is only logged: the summary is in memory, and the
     // "writing" line makes the next open read it from the story file.
     await this.index.commit(summarizeStory(story)).catch((error) => this.log.error('could not update the story index', error));
     for (const listener of this.savedListeners) listener(story, previous);
+  }
+
+  /**
+   * Another program (a sync client, a second copy of the app) changed the file since this store wrote it. Its
+   * version is kept as a story of its own before anything is written over it, and the save is refused as a
+   * conflict, so the reporter sees it; their next save (keep mine) goes through.
+   */
+  private async keepOutsideChange(theirs: Story, hash: string): Promise<never> {
+    const at = this.now().toISOString();
+    const copy: Story = storySchema.parse({
+      ...theirs,
+      id: randomUUID(),
+      headline: `${conflictPrefix}${theirs.headline}`,
+      ednote: [conflictNote(theirs.id, at), theirs.ednote].filter(Boolean).join('\n'),
+      createdAt: at,
+      updatedAt: at,
+      revision: 1,
+    });
+    await this.writeStory(copy, null);
+    this.writtenHashes.set(theirs.id, hash);
+    this.log.warn(`story ${theirs.id} was changed outside Dateline; that version is kept as story ${copy.id}`);
+    throw new DatelineError('conflict', `story ${theirs.id} was changed outside Dateline; that version is kept as a story of its own`, {
+      currentRevision: theirs.revision,
+      conflictCopyId: copy.id,
+    });
   }
 
   /** Lets go of the index journal; the store takes no more writes. */
@@ -257,12 +289,17 @@ export class StoryStore {
 
   /** Reads and validates one story file; a damaged one is quarantined and reads as missing. */
   private async readStory(id: string): Promise<Story | null> {
+    return (await this.readStoryFile(id))?.story ?? null;
+  }
+
+  /** The story and the hash of its file's content, for telling a change made outside the app from our own. */
+  private async readStoryFile(id: string): Promise<{ story: Story; hash: string } | null> {
     const file = this.storyFile(id);
     try {
       await file.read();
       if (file.data === null) return null;
       const parsed = storySchema.safeParse(migrateStory(file.data));
-      if (parsed.success) return parsed.data;
+      if (parsed.success) return { story: parsed.data, hash: contentHash(file.data) };
       await this.quarantine(this.storyPath(id), `not a valid story: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw storageError(error, `could not read story ${id}`);
@@ -271,6 +308,7 @@ export class StoryStore {
     if (this.index.get(id)) await this.index.delete(id).catch((error) => this.log.error('could not update the index', error));
     return null;
   }
+
 
   private async load(): Promise<void> {
     const folder = join(this.dataDir, storiesFolder);
@@ -341,6 +379,15 @@ async function exists(fs: FileSystem, path: string): Promise<boolean> {
     if (isNotFound(error)) return false;
     throw error;
   }
+}
+
+/** What marks a kept conflict copy in the library; the story's language is the newsroom's. */
+const conflictPrefix = '[Bản sửa ngoài Dateline] ';
+const conflictNote = (id: string, at: string) => `Bản này được sửa bởi một chương trình khác và được giữ lại lúc ${at} khi Dateline lưu bài ${id}.`;
+
+/** A hash of a story file's content as parsed, so reformatting alone does not count as a change. */
+function contentHash(data: unknown): string {
+  return createHash('sha1').update(JSON.stringify(data)).digest('hex');
 }
 
 function storageError(error: unknown, what: string): DatelineError {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../shared/api/DatelineError';
+import type { DatelineError, ErrorCode } from '../../shared/api/DatelineError';
 import { formatClockTime } from '../../shared/text/formatDateTime';
 import { storageFailureOf } from '../app/storageFailure';
 import { useSettings } from '../settings/useSettings';
@@ -16,6 +16,13 @@ const failureMessageKey: Partial<Record<ErrorCode, string>> = {
   unavailable: 'save.unavailable',
 };
 
+function failureKey(error: DatelineError): string {
+  if (error.code === 'storage_failed') return `save.storage.${storageFailureOf(error)}`;
+  // Another program changed the file: its version was kept as a story of its own before this one was refused.
+  if (error.code === 'conflict' && (error.details as { conflictCopyId?: string } | undefined)?.conflictCopyId) return 'save.conflictOutside';
+  return failureMessageKey[error.code] ?? 'save.failed';
+}
+
 /** Whether the words are safe, always in view: saved (with the time), saving, or failed with a way out. */
 export function SaveIndicator({ state, onRetry, onKeepMine }: SaveIndicatorProps) {
   const { t } = useTranslation();
@@ -23,7 +30,7 @@ export function SaveIndicator({ state, onRetry, onKeepMine }: SaveIndicatorProps
   if (state.kind === 'failed') {
     return (
       <div className="save-state save-failed" role="alert" data-state="failed">
-        <span>{t(state.error.code === 'storage_failed' ? `save.storage.${storageFailureOf(state.error)}` : (failureMessageKey[state.error.code] ?? 'save.failed'))}</span>
+        <span>{t(failureKey(state.error))}</span>
         {state.error.code === 'conflict' ? (
           <button type="button" onClick={onKeepMine}>{t('save.keepMine')}</button>
         ) : (

@@ -23,6 +23,11 @@ export function useAutosave(story: Story): { controller: AutosaveController; sav
       ),
   );
   const saveState = useSyncExternalStore(controller.subscribe, controller.getState);
+  const keptCopy = saveState.kind === 'failed' ? (saveState.error.details as { conflictCopyId?: string } | undefined)?.conflictCopyId : undefined;
+  useEffect(() => {
+    // A version kept from another program is a new story: the list shows it at once.
+    if (keptCopy) void queryClient.invalidateQueries({ queryKey: ['stories'] });
+  }, [keptCopy, queryClient]);
 
   useEffect(() => {
     const flush = () => void controller.flush();

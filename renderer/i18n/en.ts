@@ -102,6 +102,7 @@ export const en: Messages = {
     failed: 'Not saved yet. The story is still all here in the editor.',
     retry: 'Retry',
     conflict: 'This story was changed elsewhere. Your version is still here in the editor.',
+    conflictOutside: 'Another program changed this story’s file. Its version is kept as a story of its own, “[Bản sửa ngoài Dateline]”, in the list; your version is still here in the editor.',
     keepMine: 'Keep my version',
     unavailable: 'Lost the connection to Dateline. The story is still all here in the editor and will be saved when it is back.',
     storage: {

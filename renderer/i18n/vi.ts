@@ -101,6 +101,7 @@ export const vi = {
     failed: 'Chưa lưu được. Bài vẫn còn nguyên trong trình soạn thảo.',
     retry: 'Thử lại',
     conflict: 'Bài đã được sửa ở nơi khác. Bản của bạn vẫn còn trong trình soạn thảo.',
+    conflictOutside: 'Một chương trình khác đã sửa tệp của bài này. Bản đó được giữ thành bài riêng “[Bản sửa ngoài Dateline]” trong danh sách; bản của bạn vẫn còn trong trình soạn thảo.',
     keepMine: 'Giữ bản của tôi',
     unavailable: 'Mất kết nối với Dateline. Bài vẫn còn nguyên trong trình soạn thảo; sẽ lưu khi kết nối lại.',
     storage: {
