@@ -70,6 +70,15 @@ export function createHandlers(services: Services): Handlers {
     'history.get': ({ id, versionId }) => history.get(id, versionId),
     'history.restore': ({ id, versionId }) => history.restore(id, versionId, stories),
     'history.keep': async ({ id }) => history.keep(await stories.get(id), 'manual'),
+    'recovery.save': async ({ id, baseRevision, changes }) => {
+      await stories.get(id);
+      return services.recovery.save(id, { baseRevision, changes });
+    },
+    'recovery.get': async ({ id }) => ({ entry: await services.recovery.get(id) }),
+    'recovery.discard': async ({ id }) => {
+      await services.recovery.discard(id);
+      return { discarded: true as const };
+    },
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
     'backup.list': () => backup.list(),

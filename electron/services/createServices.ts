@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { LibraryBackup } from '../backup/LibraryBackup';
 import { finishInterruptedRestore } from '../backup/swapLibrary';
 import { StoryHistory } from '../history/StoryHistory';
+import { RecoveryJournal } from '../recovery/RecoveryJournal';
 import { createLogger, type Logger } from '../log/Logger';
 import { MediaLibrary } from '../media/MediaLibrary';
 import { SearchIndexSaver } from '../search/SearchIndexSaver';
@@ -29,6 +30,7 @@ export interface Services {
   media: MediaLibrary;
   search: StorySearch;
   history: StoryHistory;
+  recovery: RecoveryJournal;
   backup: LibraryBackup;
   /** Settles once the search index agrees with every story; the library is usable before that. */
   searchReady: Promise<void>;
@@ -73,6 +75,7 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
   stories.onSaved((story) => search.put(story));
   const history = new StoryHistory({ dataDir: config.dataDir, fs, log, now: config.now, intervalMs: config.historyIntervalMs });
   stories.onSaved((story, previous) => history.saved(story, previous));
+  const recovery = new RecoveryJournal(config.dataDir, fs, config.now);
   const searchReady = complete()
     .then(() => repairSearchIndex(stories, search, log))
     .then((repaired) => (repaired ? saver.flush() : undefined))
@@ -95,7 +98,7 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     await saver.close();
     await stories.close();
   };
-  const services: Services = Object.assign(into ?? ({} as Services), { dataDir: config.dataDir, log, stories, settings, media, search, history, backup, searchReady, close });
+  const services: Services = Object.assign(into ?? ({} as Services), { dataDir: config.dataDir, log, stories, settings, media, search, history, recovery, backup, searchReady, close });
   return services;
 }
 

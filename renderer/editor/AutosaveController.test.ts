@@ -59,3 +59,26 @@ describe('AutosaveController after a failed write', () => {
     expect(conflicting).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('AutosaveController recovery journal', () => {
+  it('keeps steady typing aside every second, though autosave waits for a pause, and drops it once saved', async () => {
+    const story = makeStory({ revision: 4 });
+    const kept: { baseRevision: number; changes: StoryChanges }[] = [];
+    let dropped = 0;
+    const journal = { keep: async (baseRevision: number, changes: StoryChanges) => kept.push({ baseRevision, changes }), drop: async () => dropped++ };
+    const save = vi.fn(async (_id: string, baseRevision: number, changes: StoryChanges) => ({ ...story, ...changes, revision: baseRevision + 1 }) as Story);
+    const controller = new AutosaveController(story.id, story, save, () => undefined, 800, journal);
+    // A keystroke every 200 ms for three seconds: never a pause long enough to save.
+    for (let i = 1; i <= 15; i++) {
+      controller.documentChanged(() => ({ headline: 'Tít', sapo: '', kicker: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'chữ '.repeat(i) }] }] } }));
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(save).not.toHaveBeenCalled();
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    expect(kept.at(-1)).toMatchObject({ baseRevision: 4 });
+    expect(JSON.stringify(kept.at(-1)!.changes.body)).toContain('chữ '.repeat(10));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(dropped).toBe(1);
+  });
+});

@@ -10,6 +10,15 @@ export type SaveState =
 const minRetryMs = 1_000;
 const maxRetryMs = 10_000;
 
+/** Keeps the unsaved text aside (recovery.save), or drops it once a save has it. */
+export interface RecoveryJournalPort {
+  keep(baseRevision: number, changes: StoryChanges): Promise<unknown>;
+  drop(): Promise<unknown>;
+}
+
+/** How often, at most, unsaved typing is kept aside: a crash costs at most this much of it. */
+const journalIntervalMs = 1_000;
+
 export type SaveStory = (id: string, baseRevision: number, changes: StoryChanges) => Promise<Story>;
 
 /**
@@ -27,6 +36,8 @@ export class AutosaveController {
   private readonly listeners = new Set<() => void>();
   /** The wait before the next try after a failed save, doubled each time; 0 while saves succeed. */
   private retryDelay = 0;
+  private journalTimer: ReturnType<typeof setTimeout> | null = null;
+  private journalKept = false;
 
   constructor(
     readonly storyId: string,
@@ -34,6 +45,7 @@ export class AutosaveController {
     private readonly saveStory: SaveStory,
     private readonly onSaved: (story: Story) => void,
     private readonly delayMs = 800,
+    private readonly journal: RecoveryJournalPort | null = null,
   ) {
     this.baseRevision = story.revision;
     this.state = { kind: 'saved', at: story.updatedAt };
@@ -59,6 +71,17 @@ export class AutosaveController {
   documentChanged(read: () => StoryChanges): void {
     this.readDocument = read;
     this.schedule();
+    // Autosave waits for a pause; steady typing has none. The journal is kept every second regardless.
+    if (this.journal && !this.journalTimer) this.journalTimer = setTimeout(() => this.keepJournal(), journalIntervalMs);
+  }
+
+  private keepJournal(): void {
+    this.journalTimer = null;
+    const read = this.readDocument;
+    if (!read || !this.journal) return;
+    this.journalKept = true;
+    const { kicker, headline, sapo, body } = read();
+    void this.journal.keep(this.baseRevision, { kicker, headline, sapo, body }).catch(() => undefined);
   }
 
   /** Saves now whatever is pending, after any save already under way. */
@@ -88,7 +111,12 @@ export class AutosaveController {
       this.baseRevision = saved.revision;
       this.retryDelay = 0;
       this.onSaved(saved);
-      this.setState(this.readDocument || Object.keys(this.pending).length ? { kind: 'unsaved' } : { kind: 'saved', at: saved.updatedAt });
+      const clean = !this.readDocument && Object.keys(this.pending).length === 0;
+      this.setState(clean ? { kind: 'saved', at: saved.updatedAt } : { kind: 'unsaved' });
+      if (clean && this.journalKept && this.journal) {
+        this.journalKept = false;
+        void this.journal.drop().catch(() => undefined);
+      }
     } catch (error) {
       // Put the changes back under anything typed since, so the next try sends both.
       // The document is read afresh from the editor on the next try, so only the other fields are kept here.

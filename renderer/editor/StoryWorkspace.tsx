@@ -17,6 +17,7 @@ import { setFeaturedImageEvent, type FeaturedImageChoice } from '../media/mediaE
 import { useSettings } from '../settings/useSettings';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { applyToneStyleToStory } from './applyToneStyleToStory';
+import { RecoveryBanner } from './RecoveryBanner';
 import { SaveIndicator } from './SaveIndicator';
 import { StoryEditor } from './StoryEditor';
 import { StoryPreview } from './StoryPreview';
@@ -205,6 +206,7 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
               </button>
             </div>
           )}
+          {!story.trashedAt && <RecoveryBanner story={opened} timeZone={settings.timeZone} onRecovered={onReload} />}
           {preview && <StoryPreview story={preview} timeZone={settings.timeZone} />}
           {showHistory && !preview && (
             <HistoryPanel storyId={opened.id} timeZone={settings.timeZone} onClose={() => setShowHistory(false)} onRestoreVersion={restoreVersion} onRestoreField={restoreOneField} />

@@ -20,6 +20,11 @@ export function useAutosave(story: Story): { controller: AutosaveController; sav
           queryClient.setQueryData(['story', saved.id], saved);
           void queryClient.invalidateQueries({ queryKey: ['stories'] });
         },
+        800,
+        {
+          keep: (baseRevision, changes) => api.recovery.save({ id: story.id, baseRevision, changes }),
+          drop: () => api.recovery.discard({ id: story.id }),
+        },
       ),
   );
   const saveState = useSyncExternalStore(controller.subscribe, controller.getState);

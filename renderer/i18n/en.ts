@@ -190,6 +190,11 @@ export const en: Messages = {
       storyType: 'Story type',
     },
   },
+  recovery: {
+    found: 'Text you typed after the last save (at {{time}}) was never saved, probably because the app closed suddenly.',
+    restore: 'Bring it back',
+    discard: 'Ignore',
+  },
   preview: { open: 'Preview', backToEditor: 'Back to editing', label: 'Preview' },
   focus: { enter: 'Focus mode', leave: 'Leave focus mode' },
   shortcuts: {

@@ -189,6 +189,11 @@ export const vi = {
       storyType: 'Thể loại',
     },
   },
+  recovery: {
+    found: 'Có đoạn bạn gõ sau lần lưu cuối (lúc {{time}}) mà chưa kịp lưu, có lẽ do ứng dụng bị đóng đột ngột.',
+    restore: 'Lấy lại đoạn đó',
+    discard: 'Bỏ qua',
+  },
   preview: { open: 'Xem trước', backToEditor: 'Quay lại soạn', label: 'Bản xem trước' },
   focus: { enter: 'Chế độ tập trung', leave: 'Thoát chế độ tập trung' },
   shortcuts: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { versionEntrySchema, versionIdSchema } from '../history/historySchema';
+import { recoveryEntrySchema } from '../story/recoverySchema';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { exportFormats } from '../export/exportFormats';
 import { settingsSchema } from '../settings/settingsSchema';
@@ -132,6 +133,13 @@ export const contract = {
   'history.restore': { input: z.object({ id: storyIdSchema, versionId: versionIdSchema }).strict(), output: storySchema },
   /** Keeps the story as it is now as a version, at the reporter's request. */
   'history.keep': { input: byId, output: versionEntrySchema },
+  /** Keeps text typed since the last save aside (about once a second while typing); see RecoveryJournal. */
+  'recovery.save': {
+    input: z.object({ id: storyIdSchema, baseRevision: z.number().int().min(1), changes: recoveryEntrySchema.shape.changes }).strict(),
+    output: z.object({ savedAt: z.iso.datetime() }),
+  },
+  'recovery.get': { input: byId, output: z.object({ entry: recoveryEntrySchema.nullable() }) },
+  'recovery.discard': { input: byId, output: z.object({ discarded: z.literal(true) }) },
   'settings.get': { input: z.object({}).strict(), output: settingsSchema },
   'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
   // Backups of the whole library, as zips in the backup folder. A backup is named by its file name, never a path.

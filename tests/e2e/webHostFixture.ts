@@ -70,6 +70,8 @@ export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: stri
     await use(host);
     await host.stop();
     await rm(dataDir, { recursive: true, force: true });
+    // The daily backup's default folder sits beside the data folder.
+    await rm(`${dataDir}-backups`, { recursive: true, force: true });
   },
   page: async ({ page }, use) => {
     const problems: string[] = [];
