@@ -57,6 +57,14 @@ describe('WebHost', () => {
     expect(JSON.parse(response.text).items).toHaveLength(1);
   });
 
+  it('answers a method name with a malformed escape as unknown (404), not as a server error', async () => {
+    for (const method of ['stories.list%', 'stories%c0%ae', '%E0%A4%A']) {
+      const response = await api(method);
+      expect(response.status, method).toBe(404);
+      expect(JSON.parse(response.text).error.code).toBe('not_found');
+    }
+  });
+
   it('refuses an API call without the right token with 401', async () => {
     expect((await api('stories.list', { authorization: '' })).status).toBe(401);
     expect((await api('stories.list', { authorization: 'Bearer wrong' })).status).toBe(401);

@@ -24,6 +24,8 @@
 //    file (update one story in the array, write()), 50 saves. lowdb's writer renames but does not fsync;
 //    Dateline fsyncs the story file and its folder, and a line of index.journal. Either stops early (after at least 20 and 10)
 //    once it has taken 20 s, so a slow store cannot stall the run; the count is printed.
+//  - store.save.p95_ms_with_500_versions: the same 200 saves on ten other stories, each given a history of 500
+//    versions first (files and log lines as StoryHistory writes them), against store.save.p95_ms.
 //  - search.p50_ms / p95_ms: 200 queries (the 20 below, 30 more with and without marks, multi-word, unfinished
 //    last words such as "quang n", and 150 phrases taken from the corpus, half folded) through the search
 //    service, every hit ranked (no limit), each once after a warm-up; against a naive scan of every story's folded text, kept in memory,
@@ -364,8 +366,10 @@ function editedBody(body, n) {
   return { ...body, content };
 }
 
-async function benchSaves(handlers, ids) {
-  const chosen = Array.from({ length: savedStories }, (_, i) => ids[Math.floor(((i + 0.5) * ids.length) / savedStories)]);
+/** `savedStories` stories spread through the library; `offset` picks another set of the same size. */
+const spreadIds = (ids, offset = 0) => Array.from({ length: savedStories }, (_, i) => ids[Math.floor(((i + 0.5) * ids.length) / savedStories) + offset]);
+
+async function benchSaves(handlers, chosen) {
   const current = new Map();
   for (const id of chosen) current.set(id, await handlers['stories.get']({ id }));
   const times = await timeEach(Array.from({ length: saveCount }, (_, i) => chosen[i % chosen.length]), async (id, n) => {
@@ -374,6 +378,26 @@ async function benchSaves(handlers, ids) {
     current.set(id, saved);
   }, { budgetMs: saveBudgetMs, min: minSaves });
   return times;
+}
+
+const historyDepth = 500;
+
+/**
+ * A story's history as StoryHistory keeps it, 500 versions deep: history/<id>/ with a file per version and a
+ * versions.jsonl line for each, dated a day apart in the past so the next save starts a version of its own.
+ */
+async function seedVersions(dataDir, story, count) {
+  const folder = join(dataDir, 'history', story.id);
+  await mkdir(folder, { recursive: true });
+  const text = JSON.stringify(story);
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const savedAt = new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString();
+    const versionId = `r${story.revision}-${savedAt.replace(/[-:.]/g, '')}`;
+    await writeFile(join(folder, `${versionId}.json`), text);
+    lines.push(JSON.stringify({ versionId, revision: story.revision, savedAt, reason: 'autosave', words: 600, since: savedAt }));
+  }
+  await writeFile(join(folder, 'versions.jsonl'), `${lines.join('\n')}\n`);
 }
 
 /** lowdb as its documentation shows it: one JSON file holding the whole library, rewritten on every change. */
@@ -448,8 +472,16 @@ async function measureInProcess(lib, services, dataDir, { ids, sampled }) {
   const out = {};
 
   process.stdout.write(`  saves (${saveCount}, or as many as fit in ${saveBudgetMs / 1000} s)… `);
-  out.saves = await benchSaves(handlers, ids);
+  out.saves = await benchSaves(handlers, spreadIds(ids));
   console.log(`${out.saves.length} saves: p50 ${ms(percentile(out.saves, 50))}, p95 ${ms(percentile(out.saves, 95))}, max ${ms(Math.max(...out.saves))}`);
+  // The same saves on ten other stories that each already have 500 versions in their history.
+  const deep = spreadIds(ids, 3);
+  process.stdout.write(`  the same saves on ${deep.length} stories with ${historyDepth} versions each… `);
+  for (const id of deep) await seedVersions(dataDir, await handlers['stories.get']({ id }), historyDepth);
+  await services.history.idle();
+  out.deepSaves = await benchSaves(handlers, deep);
+  await services.history.idle();
+  console.log(`${out.deepSaves.length} saves: p50 ${ms(percentile(out.deepSaves, 50))}, p95 ${ms(percentile(out.deepSaves, 95))}, max ${ms(Math.max(...out.deepSaves))}`);
   // Where a save's time goes besides the story file: the search re-index, on its own. (The summaries go to
   // index.journal, one line a save; index.json is rewritten only every 2,000 lines.)
   const sample = await handlers['stories.get']({ id: ids[123] });
@@ -718,6 +750,7 @@ export async function benchLibrary() {
       'store.save.single_file_p50_ms': { value: round(p(baseline.times, 50), 1), unit: 'ms' },
       'store.save.single_file_p95_ms': { value: round(p(baseline.times, 95), 1), unit: 'ms' },
       'store.save.ratio_vs_single_file': { value: round(p(baseline.times, 50) / p(main.saves, 50), 2), unit: 'ratio' },
+      'store.save.p95_ms_with_500_versions': { value: round(p(main.deepSaves, 95), 1), unit: 'ms' },
       'search.p50_ms': { value: round(p(main.searches, 50), 2), unit: 'ms' },
       'search.p95_ms': { value: round(p(main.searches, 95), 2), unit: 'ms' },
       'search.handler.p95_ms': { value: round(p(main.handlerSearches, 95), 2), unit: 'ms' },
@@ -742,6 +775,7 @@ export async function benchLibrary() {
       ['store.save.p50_ms', f('store.save.p50_ms'), `${ms(p(baseline.times, 50))} lowdb, one file`, ''],
       ['store.save.p95_ms', f('store.save.p95_ms'), `${ms(p(baseline.times, 95))} lowdb, one file`, '< 15 ms'],
       ['store.save.ratio_vs_single_file', f('store.save.ratio_vs_single_file', times), '', '≥ 20×'],
+      ['store.save.p95_ms_with_500_versions', f('store.save.p95_ms_with_500_versions'), `${round(p(main.deepSaves, 95) / p(main.saves, 95), 2)}× store.save.p95_ms`, '≤ 1.5×'],
       ['search.p50_ms', f('search.p50_ms'), `${ms(p(main.scans, 50))} scan`, ''],
       ['search.p95_ms', f('search.p95_ms'), `${ms(p(main.scans, 95))} scan`, '< 5 ms'],
       ['search.handler.p95_ms (stories.search)', f('search.handler.p95_ms'), '', ''],

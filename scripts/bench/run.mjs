@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { benchResultsPath, recordBenchResults, repoRoot } from './benchResults.mjs';
+import { benchCrashSafety } from './crashSafety.mjs';
 import { benchEditorKeystroke } from './editorKeystroke.mjs';
 import { benchLibrary } from './library.mjs';
 import { benchMediaImport } from './mediaImport.mjs';
@@ -12,6 +13,7 @@ const benchmarks = [
   { name: 'editor keystroke latency', run: benchEditorKeystroke },
   { name: 'media import', run: benchMediaImport },
   { name: 'library: open, save, search, list', run: benchLibrary },
+  { name: 'crash safety: 1,000 kills', run: benchCrashSafety },
 ];
 
 console.log('=== Build ===');

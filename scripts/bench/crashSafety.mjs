@@ -1,0 +1,29 @@
+// Crash safety at length: `npm run crashtest` with 1,000 kills (npm test runs 50). Reports the counts of its
+// one line; lost and unreadable must be 0.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './benchResults.mjs';
+
+const kills = 1_000;
+
+export async function benchCrashSafety() {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join('scripts', 'crashtest.mjs'), '--kills', String(kills)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+    process.stdout.write(chunk);
+  });
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  const line = /kills (\d+), acknowledged saves (\d+), lost (\d+), unreadable (\d+), quarantined (\d+)/.exec(output);
+  if (!line) throw new Error(`crashtest printed no result line (exit ${code})`);
+  const [, k, acknowledged, lost, unreadable, quarantined] = line.map(Number);
+  console.log(`  ${k} kills in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
+  return {
+    'crashtest.kills': { value: k, unit: 'count' },
+    'crashtest.acknowledged_saves': { value: acknowledged, unit: 'count' },
+    'crashtest.lost': { value: lost, unit: 'count' },
+    'crashtest.unreadable': { value: unreadable, unit: 'count' },
+    'crashtest.quarantined': { value: quarantined, unit: 'count' },
+  };
+}
