@@ -66,7 +66,9 @@ export async function zipLibrary(dataDir: string, target: string, exclude: reado
   for (const rel of files) {
     const path = join(dataDir, ...rel.split('/'));
     const info = await stat(path).catch(() => null);
-    zip.addReadStreamLazy(rel, { mtime: info?.mtime ?? new Date(), compress: !storedExtensions.test(rel) }, (callback) => {
+    // The fastest deflate: story JSON still shrinks about threefold, and a backup of 10,000 stories does not
+    // hold both cores of a laptop the reporter is typing on.
+    zip.addReadStreamLazy(rel, { mtime: info?.mtime ?? new Date(), compressionLevel: storedExtensions.test(rel) ? 0 : 1 }, (callback) => {
       // Read whole, then handed over: the entry and its CRC are of one version of the file, whatever is saved next.
       readFile(path).then(
         (data) => callback(null, Readable.from([data])),

@@ -183,13 +183,16 @@ export class StoryHistory {
     };
     const folder = this.folder(story.id);
     await this.fs.mkdir(folder, { recursive: true });
-    await writeFileAtomically(this.fs, join(folder, `${line.versionId}.json`), JSON.stringify(story));
+    // Bringing the open stretch's version up to a save copies words the story file already holds durably:
+    // that write skips the fsyncs, which kept the disk busy behind every save. A version of its own is synced.
+    const durable = stretch === null;
+    await writeFileAtomically(this.fs, join(folder, `${line.versionId}.json`), JSON.stringify(story), { durable });
     // The version's file is whole before the line that lists it is written.
     let log: FileHandle | null = null;
     try {
       log = await this.fs.open(join(folder, logFileName), 'a');
       await log.write(`${JSON.stringify(line)}\n`);
-      await log.datasync();
+      if (durable) await log.datasync();
     } finally {
       await log?.close();
     }

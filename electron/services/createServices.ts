@@ -90,7 +90,8 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     reopen: (swap) => reopenServices(services, config, swap),
     onPurged: (id) => search.remove(id),
   });
-  backup.start(searchReady, config.backupDelayMs ?? 5_000);
+  // A minute after the library opens, when the reporter's first burst of work is done.
+  backup.start(searchReady, config.backupDelayMs ?? 60_000);
   const close = async () => {
     await backup.stop();
     await searchReady;

@@ -7,16 +7,17 @@ export const tempSuffix = '.tmp';
 /**
  * Writes a file so that it is never seen half-written: the data goes to a temp file in the same folder, which
  * is fsynced and renamed over the original, and then the folder itself is fsynced so the rename survives a
- * power cut. On failure the temp file is removed and the original is untouched.
+ * power cut. On failure the temp file is removed and the original is untouched. `durable: false` skips the
+ * fsyncs, for a copy of data that is durable elsewhere: still whole or absent after a crash, never half-written.
  */
-export async function writeFileAtomically(fs: FileSystem, path: string, data: string | Buffer): Promise<void> {
+export async function writeFileAtomically(fs: FileSystem, path: string, data: string | Buffer, { durable = true } = {}): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}${tempSuffix}`);
   try {
     const handle = await fs.open(temp, 'w');
     try {
       await handle.writeFile(data);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -25,7 +26,7 @@ export async function writeFileAtomically(fs: FileSystem, path: string, data: st
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncFolder(fs, folder);
+  if (durable) await syncFolder(fs, folder);
 }
 
 async function syncFolder(fs: FileSystem, folder: string): Promise<void> {
