@@ -8,7 +8,7 @@ import { AtomicJsonFile } from './AtomicJsonFile';
 import { isNotFound, type FileSystem } from './fileSystem';
 
 /** Bumped whenever the summary's shape changes; an index of another version is rebuilt, not migrated. */
-const indexVersion = 4;
+const indexVersion = 5;
 
 export const indexFileSchema = z.object({
   schemaVersion: z.literal(indexVersion),
