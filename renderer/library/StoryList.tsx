@@ -1,14 +1,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
-import { trashDaysLeft } from '../../shared/backup/trashRetention';
-import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { api } from '../api/datelineApi';
 import { useSettings } from '../settings/useSettings';
-import { HighlightedText } from './HighlightedText';
 import type { ListFilters } from './StoryFilters';
+import { StoryRow, type ListedStory } from './StoryRow';
 
 interface StoryListProps {
   trashed: boolean;
@@ -23,6 +21,7 @@ interface StoryListProps {
 const pageSize = 200;
 const rowHeightEstimate = 64;
 const prefetchRows = 40;
+const countFormat = new Intl.NumberFormat('vi-VN');
 
 export function useStoryPages(trashed: boolean) {
   return useInfiniteQuery({
@@ -54,7 +53,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
     enabled: searching,
     placeholderData: (previous) => previous,
   });
-  const stories: (StorySummary & { highlights?: [number, number][] })[] = searching ? (results.data?.items ?? []) : (pages.data?.pages.flatMap((page) => page.items) ?? []);
+  const stories: ListedStory[] = searching ? (results.data?.items ?? []) : (pages.data?.pages.flatMap((page) => page.items) ?? []);
 
   const total = searching ? (results.data?.total ?? 0) : (pages.data?.pages[0]?.total ?? 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is not used here, so nothing memoizes the virtualizer's functions
@@ -71,6 +70,14 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
     // Only the rows on screen exist; the next page is fetched as the reporter nears the end of what is loaded.
     if (!searching && pages.hasNextPage && !pages.isFetchingNextPage && lastRendered >= stories.length - prefetchRows) void pages.fetchNextPage();
   }, [searching, pages, lastRendered, stories.length]);
+
+  // Stable callbacks for the memoised rows, whatever the parent passes on each render.
+  const handlers = useRef({ onOpen, onRestore });
+  useLayoutEffect(() => {
+    handlers.current = { onOpen, onRestore };
+  });
+  const open = useCallback((story: StorySummary) => handlers.current.onOpen(story), []);
+  const restore = useCallback((story: StorySummary) => handlers.current.onRestore(story), []);
 
   const focusRow = (index: number) => {
     virtualizer.scrollToIndex(index, { align: 'auto' });
@@ -104,35 +111,24 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
 
   return (
     <div className="story-list-scroll" ref={scrollRef}>
-      <p className="list-count">{t('library.count', { count: total, formatted: new Intl.NumberFormat('vi-VN').format(total) })}</p>
+      <p className="list-count">{t('library.count', { count: total, formatted: countFormat.format(total) })}</p>
       <ul className="story-list" onKeyDown={moveFocus} onFocus={rememberFocus} aria-label={t(trashed ? 'library.trash' : 'library.stories')} style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const story = stories[row.index]!;
           return (
-            <li
+            <StoryRow
               key={row.key}
-              data-index={row.index}
-              ref={virtualizer.measureElement}
-              aria-posinset={row.index + 1}
-              aria-setsize={total}
-              className={`story-row${story.id === selectedId ? ' is-selected' : ''}`}
-              style={{ transform: `translateY(${row.start}px)` }}
-            >
-              <button type="button" className="story-row-open" aria-current={story.id === selectedId ? 'true' : undefined} onClick={() => onOpen(story)}>
-                <span className="story-row-headline">{story.headline.trim() ? <HighlightedText text={story.headline} ranges={story.highlights ?? []} /> : t('library.untitled')}</span>
-                <span className="story-row-meta">
-                  <span className={`badge badge-${trashed ? 'trashed' : story.status}`}>{t(trashed ? 'status.trashed' : `status.${story.status}`)}</span>
-                  {story.category && <span className="story-row-category">{story.category}</span>}
-                  <time dateTime={story.updatedAt}>{formatShortDateTime(trashed && story.trashedAt ? story.trashedAt : story.updatedAt, settings.timeZone)}</time>
-                  {trashed && story.trashedAt && <span className="story-row-days-left">{t('backup.trashDaysLeft', { count: trashDaysLeft(story.trashedAt, new Date()) })}</span>}
-                </span>
-              </button>
-              {trashed && (
-                <button type="button" className="row-action" onClick={() => onRestore(story)}>
-                  {t('library.restore')}
-                </button>
-              )}
-            </li>
+              story={story}
+              index={row.index}
+              start={row.start}
+              total={total}
+              selected={story.id === selectedId}
+              trashed={trashed}
+              timeZone={settings.timeZone}
+              measure={virtualizer.measureElement}
+              onOpen={open}
+              onRestore={restore}
+            />
           );
         })}
       </ul>

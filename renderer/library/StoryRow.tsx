@@ -1,0 +1,55 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { trashDaysLeft } from '../../shared/backup/trashRetention';
+import type { StorySummary } from '../../shared/story/storySchema';
+import { formatShortDateTime } from '../../shared/text/formatDateTime';
+import { HighlightedText } from './HighlightedText';
+
+export type ListedStory = StorySummary & { highlights?: [number, number][] };
+
+interface StoryRowProps {
+  story: ListedStory;
+  index: number;
+  /** Where the virtualiser puts the row, in pixels from the top of the list. */
+  start: number;
+  total: number;
+  selected: boolean;
+  trashed: boolean;
+  timeZone: string;
+  measure: (element: HTMLLIElement | null) => void;
+  onOpen: (story: StorySummary) => void;
+  onRestore: (story: StorySummary) => void;
+}
+
+/**
+ * One story in the list. Memoised: while the list scrolls only the rows coming into view render, not the
+ * thirty already on screen, which is what kept a scrolling frame's work above 16 ms.
+ */
+export const StoryRow = memo(function StoryRow({ story, index, start, total, selected, trashed, timeZone, measure, onOpen, onRestore }: StoryRowProps) {
+  const { t } = useTranslation();
+  return (
+    <li
+      data-index={index}
+      ref={measure}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      className={`story-row${selected ? ' is-selected' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <button type="button" className="story-row-open" aria-current={selected ? 'true' : undefined} onClick={() => onOpen(story)}>
+        <span className="story-row-headline">{story.headline.trim() ? <HighlightedText text={story.headline} ranges={story.highlights ?? []} /> : t('library.untitled')}</span>
+        <span className="story-row-meta">
+          <span className={`badge badge-${trashed ? 'trashed' : story.status}`}>{t(trashed ? 'status.trashed' : `status.${story.status}`)}</span>
+          {story.category && <span className="story-row-category">{story.category}</span>}
+          <time dateTime={story.updatedAt}>{formatShortDateTime(trashed && story.trashedAt ? story.trashedAt : story.updatedAt, timeZone)}</time>
+          {trashed && story.trashedAt && <span className="story-row-days-left">{t('backup.trashDaysLeft', { count: trashDaysLeft(story.trashedAt, new Date()) })}</span>}
+        </span>
+      </button>
+      {trashed && (
+        <button type="button" className="row-action" onClick={() => onRestore(story)}>
+          {t('library.restore')}
+        </button>
+      )}
+    </li>
+  );
+});
