@@ -38,6 +38,9 @@ export const settingsSchema = z.object({
     .trim()
     .max(1000)
     .refine((path) => path === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { message: 'the backup folder must be a full path' }),
+  /** The longest headline and sapo, in characters, the pre-publish checklist lets through without a warning. */
+  headlineMaxLength: z.number().int().min(20).max(500),
+  sapoMaxLength: z.number().int().min(50).max(5_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -50,4 +53,7 @@ export const defaultSettings: Settings = {
   spellcheck: true,
   dictionary: [],
   backupFolder: '',
+  // About what a Vietnamese front page shows whole: a tít of ≤ 100 characters, a sapo of ≤ 300.
+  headlineMaxLength: 100,
+  sapoMaxLength: 300,
 };

@@ -27,8 +27,17 @@ export const tiptapDocSchema = tiptapNodeSchema.refine((node) => node.type === '
 
 export const emptyDoc: TiptapNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 
-export const storyStatusSchema = z.enum(['draft']);
+/**
+ * Where a story stands on the desk (see shared/workflow/storyTransitions.ts for the moves between them): nháp,
+ * chờ duyệt, đã duyệt, hẹn giờ, đã đăng, đã gỡ. "Spiked" is not stored here: it is the trash (`trashedAt`).
+ */
+export const storyStatuses = ['draft', 'submitted', 'ready', 'scheduled', 'published', 'killed'] as const;
+export const storyStatusSchema = z.enum(storyStatuses);
 export type StoryStatus = z.infer<typeof storyStatusSchema>;
+
+/** A status as the desk names it: a stored status, or 'spiked' for a story in the trash. */
+export const workflowStatusSchema = z.enum([...storyStatuses, 'spiked']);
+export type WorkflowStatus = z.infer<typeof workflowStatusSchema>;
 
 export const storyIdSchema = z.string().regex(/^[a-z0-9-]{8,64}$/, 'a story id is 8–64 lower-case letters, digits or dashes');
 
@@ -55,6 +64,11 @@ export const storySchema = z.object({
   dateline: shortText(200),
   /** The source line, e.g. "Theo: nhandan.vn"; empty for an original story. */
   source: shortText(300),
+  /**
+   * Whether the newsroom's own reporters wrote the story. One taken from elsewhere (a wire, another paper) is
+   * not, and may not be published without its source line. Absent (read as original) in stories from before it.
+   */
+  original: z.boolean().optional(),
   /** A note for the desk, never published. */
   ednote: shortText(10_000),
   storyType: z.enum(storyTypes),
@@ -66,6 +80,11 @@ export const storySchema = z.object({
   revision: z.number().int().min(1),
   /** Set while the story is in the trash. */
   trashedAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * Each change of status with its time, oldest first. Absent (read as none) in stories from before the
+   * workflow, so their files load unchanged and need no migration.
+   */
+  statusHistory: z.array(z.object({ status: workflowStatusSchema, at: z.iso.datetime({ offset: true }) })).max(10_000).optional(),
 });
 export type Story = z.infer<typeof storySchema>;
 
@@ -81,6 +100,7 @@ export const storyChangesSchema = storySchema
     bylines: true,
     dateline: true,
     source: true,
+    original: true,
     ednote: true,
     storyType: true,
     featuredImage: true,

@@ -1,0 +1,109 @@
+import { plainText } from '../story/storyDocument';
+import type { Story, TiptapNode, WorkflowStatus } from '../story/storySchema';
+
+export type ChecklistSeverity = 'error' | 'warning';
+
+/** A field the reporter fixes an item in: a story field, or `figure:<n>` for the n-th photo in the body (from 1). */
+export type ChecklistField = 'headline' | 'sapo' | 'category' | 'source' | 'featuredImage' | `figure:${number}`;
+
+export interface ChecklistItem {
+  /** Unique within one checklist, e.g. `figure-caption-2`. */
+  id: string;
+  /** An error blocks the move; a warning blocks it until the reporter accepts it. */
+  severity: ChecklistSeverity;
+  /** The i18n key the UI words it with, under `checklist.` (e.g. `checklist.figureCaption`), with `params`. */
+  messageKey: string;
+  params?: Record<string, number | string>;
+  field: ChecklistField;
+  /** The same in plain English, for error messages and logs. */
+  text: string;
+}
+
+export interface ChecklistLimits {
+  headlineMaxLength: number;
+  sapoMaxLength: number;
+}
+
+export interface ChecklistContext {
+  limits: ChecklistLimits;
+  /** The headlines of the library's other live stories, for the duplicate check. */
+  otherHeadlines: readonly string[];
+}
+
+type Checked = Pick<Story, 'headline' | 'sapo' | 'body' | 'category' | 'source' | 'original' | 'featuredImage'>;
+
+const item = (severity: ChecklistSeverity, id: string, field: ChecklistField, messageKey: string, text: string, params?: ChecklistItem['params']): ChecklistItem =>
+  params ? { id, severity, messageKey: `checklist.${messageKey}`, params, field, text } : { id, severity, messageKey: `checklist.${messageKey}`, field, text };
+
+/** Every figure in the body, in reading order. */
+function figuresOf(body: TiptapNode): TiptapNode[] {
+  const found: TiptapNode[] = [];
+  const visit = (node: TiptapNode) => {
+    if (node.type === 'figure') found.push(node);
+    else node.content?.forEach(visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** What a story needs before the desk may approve it (đã duyệt): a headline, a sapo and a caption under every photo. */
+export function readinessChecklist(story: Checked): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  if (!story.headline.trim()) items.push(item('error', 'headline-missing', 'headline', 'headlineMissing', 'the story has no headline'));
+  if (!story.sapo.trim()) items.push(item('error', 'sapo-missing', 'sapo', 'sapoMissing', 'the story has no sapo'));
+  figuresOf(story.body).forEach((figure, i) => {
+    if (!plainText(figure).trim()) items.push(item('error', `figure-caption-${i + 1}`, `figure:${i + 1}`, 'figureCaption', `photo ${i + 1} has no caption`, { n: i + 1 }));
+  });
+  return items;
+}
+
+/** Headlines compared as a reader sees them: the same words, whatever the case, spacing or Unicode form. */
+export function sameHeadline(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  return norm(a) !== '' && norm(a) === norm(b);
+}
+
+/**
+ * The pre-publish checklist: every problem at once, errors first in the story's own order. Errors (something
+ * missing) block scheduling and publishing; warnings (a length over the newsroom's limit, a headline the library
+ * already has) can be accepted by the reporter.
+ */
+export function prePublishChecklist(story: Checked, context: ChecklistContext): ChecklistItem[] {
+  const { headlineMaxLength, sapoMaxLength } = context.limits;
+  const items: ChecklistItem[] = [];
+  const headline = story.headline.trim();
+  const sapo = story.sapo.trim();
+  if (!headline) items.push(item('error', 'headline-missing', 'headline', 'headlineMissing', 'the story has no headline'));
+  if (!sapo) items.push(item('error', 'sapo-missing', 'sapo', 'sapoMissing', 'the story has no sapo'));
+  if (!story.category.trim()) items.push(item('error', 'category-missing', 'category', 'categoryMissing', 'the story has no category'));
+  if (story.original === false && !story.source.trim()) {
+    items.push(item('error', 'source-missing', 'source', 'sourceMissing', 'the story is not original and has no source line'));
+  }
+  figuresOf(story.body).forEach((figure, i) => {
+    const n = i + 1;
+    if (!plainText(figure).trim()) items.push(item('error', `figure-caption-${n}`, `figure:${n}`, 'figureCaption', `photo ${n} has no caption`, { n }));
+    const credit = typeof figure.attrs?.credit === 'string' ? figure.attrs.credit.trim() : '';
+    if (!credit) items.push(item('error', `figure-credit-${n}`, `figure:${n}`, 'figureCredit', `photo ${n} has no credit`, { n }));
+  });
+  if (!story.featuredImage) items.push(item('error', 'featured-missing', 'featuredImage', 'featuredMissing', 'no featured image is set'));
+
+  const headlineLength = [...headline].length;
+  if (headlineLength > headlineMaxLength) {
+    items.push(item('warning', 'headline-long', 'headline', 'headlineLong', `the headline has ${headlineLength} characters, over the limit of ${headlineMaxLength}`, { length: headlineLength, max: headlineMaxLength }));
+  }
+  const sapoLength = [...sapo].length;
+  if (sapoLength > sapoMaxLength) {
+    items.push(item('warning', 'sapo-long', 'sapo', 'sapoLong', `the sapo has ${sapoLength} characters, over the limit of ${sapoMaxLength}`, { length: sapoLength, max: sapoMaxLength }));
+  }
+  if (context.otherHeadlines.some((other) => sameHeadline(other, headline))) {
+    items.push(item('warning', 'headline-duplicate', 'headline', 'headlineDuplicate', 'another story in the library has the same headline'));
+  }
+  return items.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+}
+
+/** The checks a move to `to` runs: the readiness rules for approval, the whole checklist before going out. */
+export function checklistFor(story: Checked, to: WorkflowStatus, context: ChecklistContext): ChecklistItem[] {
+  if (to === 'ready') return readinessChecklist(story);
+  if (to === 'scheduled' || to === 'published') return prePublishChecklist(story, context);
+  return [];
+}
