@@ -169,7 +169,10 @@ test('when a save fails the words stay, the reporter can retry, and the save com
 
 test('the interface switches to English and stays so', async ({ page, host }) => {
   await page.goto(host.url);
+  // The choice is saved in the settings; the reload below must come after that save, as a reporter's would.
+  const saved = page.waitForResponse((response) => response.url().includes('/api/settings.update') && response.ok());
   await page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption('en');
+  await saved;
   await expect(page.getByRole('button', { name: 'New story' })).toBeVisible();
   await expect(page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toBeVisible();
   await page.reload();
