@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
+import { checklistFor } from '../../shared/workflow/prePublishChecklist';
 import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
 import { StorySearch } from '../search/StorySearch';
+import { checklistContext, transitionStory } from '../workflow/storyWorkflow';
 import type { Services } from '../services/createServices';
 
 /** One handler per contract method, taking the already validated input. */
@@ -51,6 +53,8 @@ export function createHandlers(services: Services): Handlers {
     },
     'stories.importDocx': async ({ fileName, dataBase64 }) => (await importer()).importDocx(fileName, Buffer.from(dataBase64, 'base64')),
     'stories.importHtml': async ({ fileName, dataBase64 }) => (await importer()).importHtml(fileName, Buffer.from(dataBase64, 'base64')),
+    'stories.transition': ({ id, to, acceptWarnings }) => transitionStory(stories, settings.get(), id, to, acceptWarnings ?? false),
+    'stories.checklist': async ({ id, to }) => ({ items: checklistFor(await stories.get(id), to, checklistContext(stories, settings.get(), id)) }),
     'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
     'media.list': ({ query, limit }) => {
       const usage = stories.mediaUsage();

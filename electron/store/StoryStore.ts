@@ -190,6 +190,15 @@ export class StoryStore {
   }
 
   /**
+   * A workflow move, saved like any change (so the history keeps a 'status' version and search follows).
+   * `decide` sees the story as it is on disk, inside the story's lock, and returns it moved, or throws to refuse
+   * with nothing written.
+   */
+  transition(id: string, decide: (current: Story, at: string) => Story): Promise<Story> {
+    return this.modify(id, (current) => decide(current, this.now().toISOString()));
+  }
+
+  /**
    * Deletes a trashed story's file for good. Only the backup service calls it, for a story 30 days in the trash
    * that a backup already holds; a story not in the trash is refused.
    */

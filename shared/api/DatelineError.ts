@@ -9,6 +9,8 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'in_use',
+  /** A workflow move the table forbids, or whose checklist found problems; `details.items` lists them all. */
+  'invalid_transition',
   'storage_failed',
   'unavailable',
   'internal',
@@ -29,6 +31,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   in_use: 409,
+  invalid_transition: 409,
   storage_failed: 507,
   unavailable: 503,
   internal: 500,

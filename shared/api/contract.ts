@@ -4,7 +4,7 @@ import { recoveryEntrySchema } from '../story/recoverySchema';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { exportFormats } from '../export/exportFormats';
 import { settingsSchema } from '../settings/settingsSchema';
-import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema } from '../story/storySchema';
+import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema, workflowStatusSchema } from '../story/storySchema';
 
 // The one declaration of the API. The preload bridge, the IPC registration, the web host's routes and the
 // renderer's client are all built from this table by a loop: adding a method means adding one entry here.
@@ -22,6 +22,16 @@ const backupFileNameSchema = z
   .max(200)
   .regex(/^[\w.-]+\.zip$/, 'a backup is named by its file name alone')
   .refine((name) => !name.includes('..'), 'a backup is named by its file name alone');
+
+/** One problem the workflow's checks found; see shared/workflow/prePublishChecklist.ts. */
+const checklistItemSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['error', 'warning']),
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  field: z.string(),
+  text: z.string(),
+});
 
 const backupItemSchema = z.object({
   fileName: backupFileNameSchema,
@@ -102,6 +112,21 @@ export const contract = {
   },
   'stories.importDocx': { input: importedFileSchema, output: storySchema },
   'stories.importHtml': { input: importedFileSchema, output: storySchema },
+  // The desk workflow (issue #6): moves between statuses, as shared/workflow/storyTransitions.ts declares them.
+  /**
+   * Moves the story to `to` ('spiked' puts it in the trash). A move the table forbids, or whose checks find an
+   * error, or warnings not accepted with `acceptWarnings`, fails as `invalid_transition` with every item in
+   * `details.items`.
+   */
+  'stories.transition': {
+    input: z.object({ id: storyIdSchema, to: workflowStatusSchema, acceptWarnings: z.boolean().optional() }).strict(),
+    output: storySchema,
+  },
+  /** What the checks for a move to `to` find in the story as saved, without moving it. */
+  'stories.checklist': {
+    input: z.object({ id: storyIdSchema, to: workflowStatusSchema }).strict(),
+    output: z.object({ items: z.array(checklistItemSchema) }),
+  },
   'media.import': {
     input: z
       .object({

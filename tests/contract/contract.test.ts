@@ -32,6 +32,8 @@ const invalidPayloads: Record<string, unknown[]> = {
   'stories.export': [{ id: 'aaaaaaaa' }, { id: 'aaaaaaaa', format: 'pdf' }, { id: '../x', format: 'ninjs' }],
   'stories.importDocx': [{ fileName: 'a.docx' }, { fileName: '', dataBase64: 'AAAA' }, { fileName: 'a.docx', dataBase64: 'not base64 !' }],
   'stories.importHtml': [{ fileName: 'a.html' }, { dataBase64: 'AAAA' }],
+  'stories.transition': [{ id: 'aaaaaaaa' }, { id: 'aaaaaaaa', to: 'approved' }, { id: 'aaaaaaaa', to: 'ready', acceptWarnings: 'yes' }, { id: 'aaaaaaaa', to: 'ready', status: 'ready' }],
+  'stories.checklist': [{ id: 'aaaaaaaa' }, { id: '../x', to: 'published' }, { id: 'aaaaaaaa', to: 'published', extra: 1 }],
   'recovery.save': [{ id: 'aaaaaaaa', baseRevision: 0, changes: {} }, { id: 'aaaaaaaa', baseRevision: 1, changes: { tags: ['x'] } }],
   'recovery.get': [{}],
   'recovery.discard': [{ id: '../../x' }],
