@@ -31,6 +31,8 @@ export interface StoryFields {
   bylines: string;
   dateline: string;
   source: string;
+  /** Unticked for a story taken from elsewhere, which then needs its source line before it is published. */
+  original: boolean;
   ednote: string;
   storyType: StoryType;
   featuredImage: Story['featuredImage'];
@@ -80,6 +82,7 @@ function fieldsOf(story: Story): StoryFields {
     bylines: story.bylines.join(', '),
     dateline: story.dateline,
     source: story.source,
+    original: story.original ?? true,
     ednote: story.ednote,
     storyType: story.storyType,
     featuredImage: story.featuredImage,
@@ -132,6 +135,15 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
     onTrash(await api.stories.trash({ id: opened.id }));
   };
   const restore = async () => onRestore(await api.stories.restore({ id: opened.id }));
+  const queryClient = useQueryClient();
+  // A status move is a save made outside the autosave: the next save is based on the revision it wrote.
+  const moved = (saved: Story) => {
+    queryClient.setQueryData(['story', saved.id], saved);
+    void queryClient.invalidateQueries({ queryKey: ['stories'] });
+    void controller.keepMine(saved.revision);
+    if (saved.trashedAt && !story.trashedAt) onTrash(saved);
+    else if (!saved.trashedAt && story.trashedAt) onRestore(saved);
+  };
   const toggleHistory = () => {
     // Opening the history saves the text first, so the newest version on the list is what is on screen.
     if (!showHistory) void controller.flush();
@@ -216,7 +228,7 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
           </div>
         </div>
       </main>
-      <Inspector story={story} fields={fields} onChange={change} onBlur={flush} onApplyToneStyle={applyToneStyle} />
+      <Inspector story={story} fields={fields} onChange={change} onBlur={flush} onApplyToneStyle={applyToneStyle} onBeforeMove={() => controller.flush()} onMoved={moved} />
       <StatusBar
         saveIndicator={<SaveIndicator state={saveState} onRetry={flush} onKeepMine={keepMine} />}
         stats={stats ?? undefined}

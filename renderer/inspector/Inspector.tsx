@@ -5,6 +5,7 @@ import { lengthTargets, storyTypes, type StoryType } from '../../shared/story/st
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import type { StoryFields } from '../editor/StoryWorkspace';
 import { useSettings } from '../settings/useSettings';
+import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import { CategoryListEditor } from './CategoryListEditor';
 import { FeaturedImageField } from './FeaturedImageField';
 
@@ -14,10 +15,13 @@ interface InspectorProps {
   onChange: (changes: Partial<StoryFields>) => void;
   onBlur: () => void;
   onApplyToneStyle: () => void;
+  /** Saves the editor's words before a status move, so its checks see what is on screen. */
+  onBeforeMove: () => Promise<void>;
+  onMoved: (story: Story) => void;
 }
 
 /** The story's metadata, beside the text rather than in the way of it. */
-export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle }: InspectorProps) {
+export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle, onBeforeMove, onMoved }: InspectorProps) {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const [editingCategories, setEditingCategories] = useState(false);
@@ -32,6 +36,7 @@ export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle }:
   return (
     <aside className="inspector-pane" aria-label={t('inspector.title')}>
       <h2 className="pane-title">{t('inspector.title')}</h2>
+      <WorkflowPanel story={story} beforeMove={onBeforeMove} onMoved={onMoved} />
       <div className="field">
         <span id="category-label">{t('inspector.category')}</span>
         <div className="field-row">
@@ -64,6 +69,10 @@ export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle }:
       {text('bylines', 'inspector.bylinesPlaceholder')}
       {text('dateline', 'inspector.datelinePlaceholder')}
       {text('source', 'inspector.sourcePlaceholder')}
+      <label className="field-check">
+        <input type="checkbox" checked={fields.original} onChange={(e) => onChange({ original: e.target.checked })} onBlur={onBlur} />
+        <span>{t('inspector.original')}</span>
+      </label>
       <label className="field">
         <span>{t('inspector.ednote')}</span>
         <textarea rows={3} value={fields.ednote} placeholder={t('inspector.ednotePlaceholder')} onChange={(e) => onChange({ ednote: e.target.value })} onBlur={onBlur} />
@@ -72,10 +81,6 @@ export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle }:
         {t(settings.toneStyle === 'new' ? 'inspector.applyToneNew' : 'inspector.applyToneOld')}
       </button>
       <dl className="facts">
-        <dt>{t('inspector.status')}</dt>
-        <dd>
-          <span className={`badge badge-${story.trashedAt ? 'trashed' : story.status}`}>{t(story.trashedAt ? 'status.trashed' : `status.${story.status}`)}</span>
-        </dd>
         <dt>{t('inspector.created')}</dt>
         <dd>{formatShortDateTime(story.createdAt, settings.timeZone)}</dd>
         <dt>{t('inspector.updated')}</dt>
