@@ -44,7 +44,7 @@ export const en: Messages = {
       'killed-draft': 'Rework (to draft)',
       'spiked-draft': 'Take back (to draft)',
       killed: 'Kill',
-      spiked: 'Spike (to the trash)',
+      spiked: 'Spike',
     },
     check: 'Check before publishing',
     checklist: 'Things to fix',

@@ -43,7 +43,7 @@ export const vi = {
       'killed-draft': 'Sửa lại (về nháp)',
       'spiked-draft': 'Lấy lại (về nháp)',
       killed: 'Gỡ bài',
-      spiked: 'Loại bài (vào thùng rác)',
+      spiked: 'Loại bài',
     },
     check: 'Kiểm tra trước khi đăng',
     checklist: 'Danh sách cần sửa',
