@@ -82,7 +82,9 @@ test('a word added to the newsroom dictionary loses its underline and stays acce
   await page.getByRole('menuitem', { name: 'Thêm vào từ điển tòa soạn' }).click();
   await expect(page.getByRole('menu')).toBeHidden();
   await expect(misspelled).toHaveText(['nghành']);
-  await expect.poll(async () => JSON.parse(await readFile(join(host.dataDir, 'settings.json'), 'utf8')).dictionary).toEqual(['Kạn']);
+  // settings.json is written just after the menu closes; until then there may be no file at all.
+  const savedDictionary = async () => JSON.parse(await readFile(join(host.dataDir, 'settings.json'), 'utf8').catch(() => '{}')).dictionary;
+  await expect.poll(savedDictionary).toEqual(['Kạn']);
   await waitUntilSaved(page);
 
   await page.reload();
