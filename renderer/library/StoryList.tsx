@@ -62,6 +62,9 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeightEstimate,
     overscan: 10,
+    // Rendering inside every scroll event (flushSync, the default) put a whole React render into each wheel
+    // event; batched, the rows coming into view render once per frame. The overscan covers the moment between.
+    useFlushSync: false,
     getItemKey: (index) => stories[index]?.id ?? index,
   });
   const rows = virtualizer.getVirtualItems();
