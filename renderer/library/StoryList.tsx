@@ -84,7 +84,15 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
 
   const focusRow = (index: number) => {
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .story-row-open`)?.focus());
+    // The row is drawn a few frames after the scroll (the virtualiser renders once per frame, and a long jump
+    // settles as rows are measured): wait for it, up to two seconds.
+    const focusWhenDrawn = (framesLeft: number) =>
+      requestAnimationFrame(() => {
+        const button = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .story-row-open`);
+        if (button) button.focus();
+        else if (framesLeft > 0) focusWhenDrawn(framesLeft - 1);
+      });
+    focusWhenDrawn(120);
   };
   const moveFocus = (event: KeyboardEvent<HTMLUListElement>) => {
     const keys: Record<string, (at: number) => number> = {
