@@ -82,12 +82,16 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   const open = useCallback((story: StorySummary) => handlers.current.onOpen(story), []);
   const restore = useCallback((story: StorySummary) => handlers.current.onRestore(story), []);
 
+  const focusTarget = useRef(-1);
   const focusRow = (index: number) => {
     virtualizer.scrollToIndex(index, { align: 'auto' });
     // The row is drawn a few frames after the scroll (the virtualiser renders once per frame, and a long jump
     // settles as rows are measured): wait for it, up to two seconds.
+    // A later key press replaces this target: an earlier jump still waiting must not take the focus back.
+    focusTarget.current = index;
     const focusWhenDrawn = (framesLeft: number) =>
       requestAnimationFrame(() => {
+        if (focusTarget.current !== index) return;
         const button = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] .story-row-open`);
         if (button) button.focus();
         else if (framesLeft > 0) focusWhenDrawn(framesLeft - 1);
