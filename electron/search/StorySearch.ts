@@ -76,8 +76,11 @@ const headlinePhraseWeight = 12;
 const maxCompletions = 48;
 /** Words after these in a long query are not looked for. */
 const maxQueryWords = 32;
-/** Only this many of the best hits are checked for the phrase: the bonus only raises, so the rest stay below. */
-const phraseCheckLimit = 400;
+/**
+ * Only this many of the best hits are checked for the phrase: the bonus only raises, so the rest stay below.
+ * The story list shows 200 rows; checking twice that took a third of a common query's time.
+ */
+const phraseCheckLimit = 200;
 /** Story numbers fit in this many bits of a sort key (a million stories). */
 const docBits = 2 ** 20;
 
