@@ -68,14 +68,15 @@ export function createHandlers(services: Services): Handlers {
     },
     'library.status': () => ({ dataDir, quarantined: stories.problems() }),
     'history.list': async ({ id }) => {
-      await stories.get(id);
+      stories.requireKnown(id);
       return { items: await history.list(id) };
     },
     'history.get': ({ id, versionId }) => history.get(id, versionId),
     'history.restore': ({ id, versionId }) => history.restore(id, versionId, stories),
     'history.keep': async ({ id }) => history.keep(await stories.get(id), 'manual'),
+    // Called once a second while the reporter types: the id is checked in memory, the story file is not read.
     'recovery.save': async ({ id, baseRevision, changes }) => {
-      await stories.get(id);
+      stories.requireKnown(id);
       return services.recovery.save(id, { baseRevision, changes });
     },
     'recovery.get': async ({ id }) => ({ entry: await services.recovery.get(id) }),
@@ -92,7 +93,6 @@ export function createHandlers(services: Services): Handlers {
   };
   return trackCalls(handlers);
 }
-
 
 /** Runs `make` on the first call and hands every call the same result. */
 function once<T>(make: () => Promise<T>): () => Promise<T> {

@@ -108,6 +108,11 @@ export class StoryStore {
     return this.index.get(id);
   }
 
+  /** Refuses an id the library does not hold, from memory, without reading the story's file. */
+  requireKnown(id: string): void {
+    if (!this.index.get(id)) throw new DatelineError('not_found', `no story with id ${id}`);
+  }
+
   /** For each photo, the stories (in the trash too, since they can come back) that use it. */
   mediaUsage(): Map<string, string[]> {
     const usage = new Map<string, string[]>();
@@ -217,7 +222,8 @@ export class StoryStore {
       if (!read) throw new DatelineError('not_found', `no story with id ${id}`);
       const current = read.story;
       const written = this.writtenHashes.get(id);
-      if (written !== undefined && written !== read.hash) await this.keepOutsideChange(current, read.hash);
+      const hash = written === undefined ? undefined : contentHash(read.raw);
+      if (hash !== undefined && hash !== written) await this.keepOutsideChange(current, hash);
       const next = storySchema.parse({ ...change(current), revision: current.revision + 1, updatedAt: this.now().toISOString() });
       await this.writeStory(next, current);
       return next;
@@ -301,14 +307,14 @@ export class StoryStore {
     return (await this.readStoryFile(id))?.story ?? null;
   }
 
-  /** The story and the hash of its file's content, for telling a change made outside the app from our own. */
-  private async readStoryFile(id: string): Promise<{ story: Story; hash: string } | null> {
+  /** The story, and the file's content as parsed (`raw`), for telling a change made outside the app from our own. */
+  private async readStoryFile(id: string): Promise<{ story: Story; raw: unknown } | null> {
     const file = this.storyFile(id);
     try {
       await file.read();
       if (file.data === null) return null;
       const parsed = storySchema.safeParse(migrateStory(file.data));
-      if (parsed.success) return { story: parsed.data, hash: contentHash(file.data) };
+      if (parsed.success) return { story: parsed.data, raw: file.data };
       await this.quarantine(this.storyPath(id), `not a valid story: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw storageError(error, `could not read story ${id}`);
