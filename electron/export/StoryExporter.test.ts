@@ -5,10 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainText } from '../../shared/story/storyDocument';
 import type { Story, TiptapNode } from '../../shared/story/storySchema';
 import { makeJpeg } from '../../tests/fixtures/wordInOut/sampleDocx';
-import { recordingLogger } from '../../tests/support/quietLogger';
-import { makeTempDir } from '../../tests/support/tempDir';
+import { openTempServices } from '../../tests/support/tempServices';
 import { StoryImporter } from '../import/StoryImporter';
-import { createServices, type Services } from '../services/createServices';
+import type { Services } from '../services/createServices';
 import { StoryExporter } from './StoryExporter';
 
 // The official ninjs 2.2 schema lives outside the repository, in ../shared/specs; a clone without it skips
@@ -34,15 +33,10 @@ let importer: StoryImporter;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  const temp = await makeTempDir();
-  const log = recordingLogger();
-  services = await createServices({ dataDir: temp.dir, log });
-  exporter = new StoryExporter({ stories: services.stories, media: services.media, log, timeZone: () => 'Asia/Ho_Chi_Minh' });
-  importer = new StoryImporter({ stories: services.stories, media: services.media, log });
-  cleanup = async () => {
-    await services.close();
-    await temp.remove();
-  };
+  const temp = await openTempServices();
+  ({ services, close: cleanup } = temp);
+  exporter = new StoryExporter({ stories: services.stories, media: services.media, log: temp.log, timeZone: () => 'Asia/Ho_Chi_Minh' });
+  importer = new StoryImporter({ stories: services.stories, media: services.media, log: temp.log });
 });
 afterEach(() => cleanup());
 

@@ -3,25 +3,20 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { createHandlers } from '../api/createHandlers';
-import { createServices, type Services } from '../services/createServices';
-import { makeTempDir } from '../../tests/support/tempDir';
-import { recordingLogger } from '../../tests/support/quietLogger';
+import type { Services } from '../services/createServices';
+import { openTempServices } from '../../tests/support/tempServices';
 
 const minute = 60_000;
 let dir: string;
-let remove: () => Promise<void>;
+let close: () => Promise<void>;
 let services: Services;
 let clock: number;
 
 beforeEach(async () => {
-  ({ dir, remove } = await makeTempDir());
   clock = Date.parse('2024-05-14T01:00:00Z');
-  services = await createServices({ dataDir: dir, log: recordingLogger(), now: () => new Date(clock) });
+  ({ dir, services, close } = await openTempServices({ now: () => new Date(clock) }));
 });
-afterEach(async () => {
-  await services.close();
-  await remove();
-});
+afterEach(() => close());
 
 const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 

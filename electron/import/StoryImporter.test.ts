@@ -5,10 +5,9 @@ import type { DomDocument } from '../../shared/import/domLike';
 import { disarmInlineCode, sanitizeStoryDocument } from '../../shared/import/sanitizeStoryHtml';
 import { plainText } from '../../shared/story/storyDocument';
 import type { TiptapNode } from '../../shared/story/storySchema';
-import { recordingLogger } from '../../tests/support/quietLogger';
-import { makeTempDir } from '../../tests/support/tempDir';
 import { buildSampleDocx, sample } from '../../tests/fixtures/wordInOut/sampleDocx';
-import { createServices, type Services } from '../services/createServices';
+import { openTempServices } from '../../tests/support/tempServices';
+import type { Services } from '../services/createServices';
 import { StoryImporter } from './StoryImporter';
 
 let services: Services;
@@ -16,14 +15,9 @@ let importer: StoryImporter;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-  const temp = await makeTempDir();
-  const log = recordingLogger();
-  services = await createServices({ dataDir: temp.dir, log });
-  importer = new StoryImporter({ stories: services.stories, media: services.media, log });
-  cleanup = async () => {
-    await services.close();
-    await temp.remove();
-  };
+  const temp = await openTempServices();
+  ({ services, close: cleanup } = temp);
+  importer = new StoryImporter({ stories: services.stories, media: services.media, log: temp.log });
 });
 afterEach(() => cleanup());
 

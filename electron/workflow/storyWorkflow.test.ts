@@ -3,27 +3,22 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../api/createHandlers';
 import { dispatch } from '../api/dispatch';
-import { createServices, type Services } from '../services/createServices';
-import { makeTempDir } from '../../tests/support/tempDir';
-import { recordingLogger } from '../../tests/support/quietLogger';
+import type { Services } from '../services/createServices';
+import { openTempServices } from '../../tests/support/tempServices';
 import type { TiptapNode } from '../../shared/story/storySchema';
 
 let dir: string;
-let remove: () => Promise<void>;
+let close: () => Promise<void>;
 let services: Services;
 let handlers: Handlers;
 let clock: number;
 
 beforeEach(async () => {
-  ({ dir, remove } = await makeTempDir());
   clock = Date.parse('2024-05-14T01:00:00Z');
-  services = await createServices({ dataDir: dir, log: recordingLogger(), now: () => new Date(clock) });
+  ({ dir, services, close } = await openTempServices({ now: () => new Date(clock) }));
   handlers = createHandlers(services);
 });
-afterEach(async () => {
-  await services.close();
-  await remove();
-});
+afterEach(() => close());
 
 const call = (method: string, input: unknown) => dispatch(handlers, method, input, services.log);
 const onDisk = async (id: string) => JSON.parse(await readFile(join(dir, 'stories', `${id}.json`), 'utf8'));
