@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
+import { storiesInRange } from '../../shared/schedule/storiesInRange';
 import { checklistFor } from '../../shared/workflow/prePublishChecklist';
 import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
 import { StorySearch } from '../search/StorySearch';
@@ -53,8 +54,11 @@ export function createHandlers(services: Services): Handlers {
     },
     'stories.importDocx': async ({ fileName, dataBase64 }) => (await importer()).importDocx(fileName, Buffer.from(dataBase64, 'base64')),
     'stories.importHtml': async ({ fileName, dataBase64 }) => (await importer()).importHtml(fileName, Buffer.from(dataBase64, 'base64')),
-    'stories.transition': ({ id, to, acceptWarnings }) => transitionStory(stories, settings.get(), id, to, acceptWarnings ?? false),
-    'stories.checklist': async ({ id, to }) => ({ items: checklistFor(await stories.get(id), to, checklistContext(stories, settings.get(), id)) }),
+    'stories.transition': ({ id, to, acceptWarnings, publishAt }) => transitionStory(stories, settings.get(), id, to, { acceptWarnings, publishAt }),
+    'stories.checklist': async ({ id, to, publishAt }) => ({
+      items: checklistFor(await stories.get(id), to, { ...checklistContext(stories, settings.get(), id), now: new Date().toISOString(), publishAt }),
+    }),
+    'stories.calendar': (range) => ({ items: storiesInRange(stories.summaries(), range, Date.now()) }),
     'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
     'media.list': ({ query, limit }) => {
       const usage = stories.mediaUsage();

@@ -7,8 +7,11 @@ import type { Logger } from '../log/Logger';
 import { AtomicJsonFile } from './AtomicJsonFile';
 import { isNotFound, type FileSystem } from './fileSystem';
 
-/** Bumped whenever the summary's shape changes; an index of another version is rebuilt, not migrated. */
-const indexVersion = 5;
+/**
+ * Bumped whenever the summary's shape changes; an index of another version is rebuilt, not migrated.
+ * 6: summaries carry the publish time, embargo and deadline, for the calendar.
+ */
+const indexVersion = 6;
 
 export const indexFileSchema = z.object({
   schemaVersion: z.literal(indexVersion),

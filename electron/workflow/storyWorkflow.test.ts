@@ -111,8 +111,65 @@ describe('stories.checklist', () => {
   it('lists every problem for the move without moving the story', async () => {
     const story = await services.stories.create({ headline: 'Tít', body: body(figure('', '')) });
     const { items } = await handlers['stories.checklist']({ id: story.id, to: 'scheduled' });
-    expect(items.map((item) => item.id)).toEqual(['sapo-missing', 'category-missing', 'figure-caption-1', 'figure-credit-1', 'featured-missing']);
+    expect(items.map((item) => item.id)).toEqual(['sapo-missing', 'category-missing', 'figure-caption-1', 'figure-credit-1', 'featured-missing', 'publish-time-missing']);
     expect((await handlers['stories.checklist']({ id: story.id, to: 'ready' })).items.map((item) => item.id)).toEqual(['sapo-missing', 'figure-caption-1']);
     expect((await onDisk(story.id)).revision).toBe(1);
+  });
+});
+
+describe('scheduling', () => {
+  const featuredImage = { mediaId: 'b'.repeat(64), caption: 'Lễ thông xe.', alt: 'Cắt băng khánh thành' };
+  async function readyStory(changes: object = {}) {
+    const submitted = await submittedStory({ category: 'Thời sự', featuredImage, ...changes });
+    return handlers['stories.transition']({ id: submitted.id, to: 'ready' });
+  }
+
+  it('keeps the publish time as a UTC instant with the newsroom zone, and the calendar files it under that day', async () => {
+    const story = await readyStory();
+    // 06:00 tomorrow in Hà Nội is 23:00 UTC today.
+    const scheduled = await handlers['stories.transition']({ id: story.id, to: 'scheduled', publishAt: '2024-05-15T06:00:00+07:00' });
+    expect(scheduled.status).toBe('scheduled');
+    expect(scheduled.publishAt).toEqual({ at: '2024-05-14T23:00:00.000Z', timeZone: 'Asia/Ho_Chi_Minh' });
+    expect((await onDisk(story.id)).publishAt).toEqual(scheduled.publishAt);
+    const day = (from: string, to: string) => handlers['stories.calendar']({ from: `${from}T00:00:00+07:00`, to: `${to}T00:00:00+07:00` });
+    expect((await day('2024-05-15', '2024-05-16')).items.map((s) => s.id)).toEqual([story.id]);
+    expect((await day('2024-05-14', '2024-05-15')).items).toEqual([]);
+  });
+
+  it('follows the zone set in settings', async () => {
+    await handlers['settings.update']({ timeZone: 'Asia/Bangkok' });
+    const story = await readyStory();
+    const scheduled = await handlers['stories.transition']({ id: story.id, to: 'scheduled', publishAt: '2024-05-15T06:00:00+07:00' });
+    expect(scheduled.publishAt?.timeZone).toBe('Asia/Bangkok');
+  });
+
+  it('refuses a schedule without a time, with a time gone by, or before the embargo lifts', async () => {
+    const story = await readyStory({ embargo: { at: '2024-05-16T01:00:00.000Z', timeZone: 'Asia/Ho_Chi_Minh' } });
+    const refusal = async (input: object) => {
+      const result = await call('stories.transition', { id: story.id, to: 'scheduled', ...input });
+      return result.ok ? [] : (result.error.details as { items: { id: string }[] }).items.map((item) => item.id);
+    };
+    expect(await refusal({})).toEqual(['publish-time-missing']);
+    expect(await refusal({ publishAt: '2024-05-14T07:00:00+07:00' })).toEqual(['publish-time-past', 'embargo']);
+    expect(await refusal({ publishAt: '2024-05-15T06:00:00+07:00' })).toEqual(['embargo']);
+    expect(await call('stories.transition', { id: story.id, to: 'published' })).toMatchObject({ ok: false, error: { code: 'invalid_transition', details: { items: [{ id: 'embargo' }] } } });
+    expect((await onDisk(story.id)).status).toBe('ready');
+    const scheduled = await handlers['stories.transition']({ id: story.id, to: 'scheduled', publishAt: '2024-05-16T09:00:00+07:00' });
+    expect(scheduled.publishAt?.at).toBe('2024-05-16T02:00:00.000Z');
+  });
+
+  it('takes a publish time only as an instant with an offset', async () => {
+    const story = await readyStory();
+    expect(await call('stories.transition', { id: story.id, to: 'scheduled', publishAt: '2024-05-15 06:00' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('clears the time when the story is unscheduled, and files a story published now under that moment', async () => {
+    const story = await readyStory();
+    await handlers['stories.transition']({ id: story.id, to: 'scheduled', publishAt: '2024-05-15T06:00:00+07:00' });
+    const unscheduled = await handlers['stories.transition']({ id: story.id, to: 'ready' });
+    expect(unscheduled.publishAt).toBeNull();
+    clock += 60_000;
+    const published = await handlers['stories.transition']({ id: story.id, to: 'published' });
+    expect(published.publishAt).toEqual({ at: new Date(clock).toISOString(), timeZone: 'Asia/Ho_Chi_Minh' });
   });
 });

@@ -20,9 +20,10 @@ export function checklistContext(stories: StoryStore, settings: Settings, id: st
  * Moves a story through the store, checked against the story as it is on disk at that moment. A refusal writes
  * nothing and fails as `invalid_transition`, its details carrying every checklist item for the UI to show.
  */
-export function transitionStory(stories: StoryStore, settings: Settings, id: string, to: WorkflowStatus, acceptWarnings: boolean) {
+export function transitionStory(stories: StoryStore, settings: Settings, id: string, to: WorkflowStatus, options: { acceptWarnings?: boolean; publishAt?: string } = {}) {
+  const publishAt = to === 'scheduled' ? options.publishAt : undefined;
   return stories.transition(id, (current, at) => {
-    const verdict = checkTransition(current, to, { ...checklistContext(stories, settings, id), acceptWarnings });
+    const verdict = checkTransition(current, to, { ...checklistContext(stories, settings, id), acceptWarnings: options.acceptWarnings ?? false, now: at, publishAt });
     if (!verdict.allowed) {
       throw new DatelineError('invalid_transition', describeRefusal(current, to, verdict), {
         from: workflowStatusOf(current),
@@ -31,6 +32,6 @@ export function transitionStory(stories: StoryStore, settings: Settings, id: str
         items: verdict.items,
       });
     }
-    return applyTransition(current, to, at);
+    return applyTransition(current, to, at, { publishAt, timeZone: settings.timeZone });
   });
 }

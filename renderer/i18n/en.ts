@@ -72,6 +72,9 @@ export const en: Messages = {
     headlineLong: 'The headline is {{length}} characters, over the newsroom limit of {{max}}.',
     sapoLong: 'The sapo is {{length}} characters, over the newsroom limit of {{max}}.',
     headlineDuplicate: 'Another story in the library has this headline.',
+    publishTimeMissing: 'No publish time is set.',
+    publishTimePast: 'The publish time has passed; pick a later time or publish now.',
+    embargo: 'The story is under embargo until {{until, zoned}}.',
   },
   editor: {
     story: 'Story editor',

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/settings/settingsSchema';
+import { newsroomTimeZone } from '../../shared/text/formatDateTime';
+import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -12,6 +14,8 @@ export async function setUpI18n(language: Language): Promise<void> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // `{{until, zoned}}`: an instant on the clock of the `timeZone` passed beside it, as the seed prints times.
+  i18next.services.formatter?.add('zoned', (value: string, _lng, options: { timeZone?: string }) => `${formatVietnameseDateTime(value, options.timeZone)} (${options.timeZone ?? newsroomTimeZone})`);
   document.documentElement.lang = language;
   i18next.on('languageChanged', (lng) => (document.documentElement.lang = lng));
 }

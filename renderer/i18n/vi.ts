@@ -71,6 +71,9 @@ export const vi = {
     headlineLong: 'Tít dài {{length}} ký tự, quá mức {{max}} của toà soạn.',
     sapoLong: 'Sapo dài {{length}} ký tự, quá mức {{max}} của toà soạn.',
     headlineDuplicate: 'Trong thư viện đã có bài khác trùng tít này.',
+    publishTimeMissing: 'Chưa chọn giờ đăng.',
+    publishTimePast: 'Giờ đăng đã qua; chọn giờ sau hoặc bấm Đăng ngay.',
+    embargo: 'Bài bị cấm đăng trước {{until, zoned}}.',
   },
   editor: {
     story: 'Soạn bài',

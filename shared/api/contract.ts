@@ -3,6 +3,7 @@ import { versionEntrySchema, versionIdSchema } from '../history/historySchema';
 import { recoveryEntrySchema } from '../story/recoverySchema';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { exportFormats } from '../export/exportFormats';
+import { instantInputSchema } from '../schedule/zonedInstantSchema';
 import { settingsSchema } from '../settings/settingsSchema';
 import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema, workflowStatusSchema } from '../story/storySchema';
 
@@ -119,13 +120,30 @@ export const contract = {
    * `details.items`.
    */
   'stories.transition': {
-    input: z.object({ id: storyIdSchema, to: workflowStatusSchema, acceptWarnings: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        id: storyIdSchema,
+        to: workflowStatusSchema,
+        /** For 'scheduled': when the story goes out, an ISO 8601 instant with an offset; kept with the newsroom's zone. */
+        publishAt: instantInputSchema.optional(),
+        acceptWarnings: z.boolean().optional(),
+      })
+      .strict(),
     output: storySchema,
   },
   /** What the checks for a move to `to` find in the story as saved, without moving it. */
   'stories.checklist': {
-    input: z.object({ id: storyIdSchema, to: workflowStatusSchema }).strict(),
+    input: z.object({ id: storyIdSchema, to: workflowStatusSchema, publishAt: instantInputSchema.optional() }).strict(),
     output: z.object({ items: z.array(checklistItemSchema) }),
+  },
+  /**
+   * The live stories with a publish time, an embargo or a deadline in [from, to), for the calendar's days and
+   * the agenda; `overdue` adds, whatever their day, stories past their deadline and not yet ready, and
+   * scheduled stories past their publish time.
+   */
+  'stories.calendar': {
+    input: z.object({ from: instantInputSchema, to: instantInputSchema, overdue: z.boolean().optional() }).strict(),
+    output: z.object({ items: z.array(storySummarySchema) }),
   },
   'media.import': {
     input: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '../schedule/timeZoneSchema';
 
 export const languageSchema = z.enum(['vi', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -6,17 +7,6 @@ export type Language = z.infer<typeof languageSchema>;
 /** Which tone-mark placement the newsroom prints: "hòa, thúy, khỏe" (new) or "hoà, thuý, khoẻ" (old). */
 export const toneStyleSchema = z.enum(['new', 'old']);
 
-const timeZoneSchema = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a known time zone' },
-);
 
 export const settingsSchema = z.object({
   language: languageSchema,
@@ -41,6 +31,31 @@ export const settingsSchema = z.object({
   /** The longest headline and sapo, in characters, the pre-publish checklist lets through without a warning. */
   headlineMaxLength: z.number().int().min(20).max(500),
   sapoMaxLength: z.number().int().min(50).max(5_000),
+  /**
+   * The paper's WordPress site, reached through its REST API with an Application Password. The password is
+   * never kept here (settings.json is plain text): see electron/publish/PublishingCredentials.
+   */
+  wordpressTarget: z
+    .object({
+      enabled: z.boolean(),
+      /** The site's address, e.g. `https://baotinh.vn`. */
+      url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+      user: z.string().trim().max(200),
+    })
+    .strict(),
+  /** A folder each story is written to as HTML and images, e.g. on a synced or USB drive; a full path. */
+  folderTarget: z
+    .object({
+      enabled: z.boolean(),
+      path: z
+        .string()
+        .trim()
+        .max(1000)
+        .refine((path) => path === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { message: 'the folder must be a full path' }),
+    })
+    .strict(),
+  /** How long before a story's deadline the reporter is reminded, in minutes. */
+  deadlineReminderMinutes: z.number().int().min(0).max(24 * 60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -56,4 +71,7 @@ export const defaultSettings: Settings = {
   // About what a Vietnamese front page shows whole: a tít of ≤ 100 characters, a sapo of ≤ 300.
   headlineMaxLength: 100,
   sapoMaxLength: 300,
+  wordpressTarget: { enabled: false, url: '', user: '' },
+  folderTarget: { enabled: false, path: '' },
+  deadlineReminderMinutes: 30,
 };

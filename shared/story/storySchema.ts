@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mediaIdSchema } from '../media/mediaSchema';
+import { zonedInstantSchema } from '../schedule/zonedInstantSchema';
 import { storyTypes } from './storyTypes';
 
 /** A Tiptap (ProseMirror) JSON node. Checked for shape only: the editor's schema decides what nodes mean. */
@@ -85,6 +86,15 @@ export const storySchema = z.object({
    * workflow, so their files load unchanged and need no migration.
    */
   statusHistory: z.array(z.object({ status: workflowStatusSchema, at: z.iso.datetime({ offset: true }) })).max(10_000).optional(),
+  /**
+   * When the story goes to readers: set by scheduling it (hẹn giờ) or publishing it now, cleared when it is
+   * unscheduled. Absent in stories from before scheduling, read as none.
+   */
+  publishAt: zonedInstantSchema.nullable().optional(),
+  /** Not to be published before this moment (cấm đăng trước), e.g. a report under a source's embargo. */
+  embargo: zonedInstantSchema.nullable().optional(),
+  /** When the desk expects the story filed; the agenda and the reminders count down to it. */
+  deadline: zonedInstantSchema.nullable().optional(),
 });
 export type Story = z.infer<typeof storySchema>;
 
@@ -104,6 +114,8 @@ export const storyChangesSchema = storySchema
     ednote: true,
     storyType: true,
     featuredImage: true,
+    embargo: true,
+    deadline: true,
   })
   .partial()
   .strict();
@@ -123,6 +135,9 @@ export const storySummarySchema = storySchema
     updatedAt: true,
     revision: true,
     trashedAt: true,
+    publishAt: true,
+    embargo: true,
+    deadline: true,
   })
   .extend({
     /** Every photo the story uses, in its figures or as its featured image. */
@@ -137,7 +152,12 @@ export type StorySummary = z.infer<typeof storySummarySchema>;
  */
 export function summarizeStory(story: Story): StorySummary {
   const { id, kicker, headline, status, category, tags, bylines, storyType, createdAt, updatedAt, revision, trashedAt } = story;
-  return { id, kicker, headline, status, category, tags, bylines, storyType, createdAt, updatedAt, revision, trashedAt, mediaIds: mediaIdsOf(story) };
+  const summary: StorySummary = { id, kicker, headline, status, category, tags, bylines, storyType, createdAt, updatedAt, revision, trashedAt, mediaIds: mediaIdsOf(story) };
+  // Only the times that are set: most stories have none, and the index holds 10,000 summaries.
+  if (story.publishAt) summary.publishAt = story.publishAt;
+  if (story.embargo) summary.embargo = story.embargo;
+  if (story.deadline) summary.deadline = story.deadline;
+  return summary;
 }
 
 /** The photos a story uses: each figure's and the featured image's, once each. */

@@ -4,7 +4,7 @@ import type { Story, TiptapNode, WorkflowStatus } from '../story/storySchema';
 export type ChecklistSeverity = 'error' | 'warning';
 
 /** A field the reporter fixes an item in: a story field, or `figure:<n>` for the n-th photo in the body (from 1). */
-export type ChecklistField = 'headline' | 'sapo' | 'category' | 'source' | 'featuredImage' | `figure:${number}`;
+export type ChecklistField = 'headline' | 'sapo' | 'category' | 'source' | 'featuredImage' | 'publishAt' | 'embargo' | `figure:${number}`;
 
 export interface ChecklistItem {
   /** Unique within one checklist, e.g. `figure-caption-2`. */
@@ -28,9 +28,13 @@ export interface ChecklistContext {
   limits: ChecklistLimits;
   /** The headlines of the library's other live stories, for the duplicate check. */
   otherHeadlines: readonly string[];
+  /** The moment of the check, for the schedule's checks (UTC ISO); without it they are skipped. */
+  now?: string;
+  /** The publish time a move to 'scheduled' asks for (UTC ISO). */
+  publishAt?: string | null;
 }
 
-type Checked = Pick<Story, 'headline' | 'sapo' | 'body' | 'category' | 'source' | 'original' | 'featuredImage'>;
+type Checked = Pick<Story, 'headline' | 'sapo' | 'body' | 'category' | 'source' | 'original' | 'featuredImage' | 'embargo'>;
 
 const item = (severity: ChecklistSeverity, id: string, field: ChecklistField, messageKey: string, text: string, params?: ChecklistItem['params']): ChecklistItem =>
   params ? { id, severity, messageKey: `checklist.${messageKey}`, params, field, text } : { id, severity, messageKey: `checklist.${messageKey}`, field, text };
@@ -104,6 +108,29 @@ export function prePublishChecklist(story: Checked, context: ChecklistContext): 
 /** The checks a move to `to` runs: the readiness rules for approval, the whole checklist before going out. */
 export function checklistFor(story: Checked, to: WorkflowStatus, context: ChecklistContext): ChecklistItem[] {
   if (to === 'ready') return readinessChecklist(story);
-  if (to === 'scheduled' || to === 'published') return prePublishChecklist(story, context);
+  if (to === 'scheduled' || to === 'published') {
+    const items = [...prePublishChecklist(story, context), ...scheduleChecklist(story, to, context)];
+    return items.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  }
   return [];
+}
+
+/**
+ * When the story may go: a scheduled story needs a publish time still to come, and nothing goes out before its
+ * embargo. Instants are compared as Dates, so any offset spelling of the same moment compares equal.
+ */
+export function scheduleChecklist(story: Checked, to: 'scheduled' | 'published', context: ChecklistContext): ChecklistItem[] {
+  if (!context.now) return [];
+  const now = Date.parse(context.now);
+  const items: ChecklistItem[] = [];
+  const goesAt = to === 'scheduled' ? context.publishAt : context.now;
+  if (to === 'scheduled') {
+    if (!context.publishAt) items.push(item('error', 'publish-time-missing', 'publishAt', 'publishTimeMissing', 'no publish time is set'));
+    else if (Date.parse(context.publishAt) <= now) items.push(item('error', 'publish-time-past', 'publishAt', 'publishTimePast', 'the publish time has already passed'));
+  }
+  const embargo = story.embargo?.at;
+  if (embargo && goesAt && Date.parse(goesAt) < Date.parse(embargo)) {
+    items.push(item('error', 'embargo', 'embargo', 'embargo', `the story is under embargo until ${embargo}`, { until: embargo, timeZone: story.embargo!.timeZone }));
+  }
+  return items;
 }

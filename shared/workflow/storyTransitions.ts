@@ -1,4 +1,6 @@
 import type { Story, StoryStatus, WorkflowStatus } from '../story/storySchema';
+import { zonedInstant } from '../schedule/zonedInstantSchema';
+import { newsroomTimeZone } from '../text/formatDateTime';
 import { checklistFor, type ChecklistContext, type ChecklistItem } from './prePublishChecklist';
 
 /**
@@ -50,12 +52,22 @@ export function checkTransition(story: Story, to: WorkflowStatus, context: Check
   return { allowed: true, items };
 }
 
-/** The story after the move, its time recorded; the caller has checked the move with `checkTransition`. */
-export function applyTransition(story: Story, to: WorkflowStatus, at: string): Story {
+/**
+ * The story after the move, its time recorded; the caller has checked the move with `checkTransition`. A move to
+ * 'scheduled' takes the publish time asked for (`publishAt`, any offset), kept with the newsroom's `timeZone`.
+ */
+export function applyTransition(story: Story, to: WorkflowStatus, at: string, schedule?: { publishAt?: string; timeZone: string }): Story {
   const statusHistory = [...(story.statusHistory ?? []), { status: to, at }];
   if (to === 'spiked') return { ...story, trashedAt: story.trashedAt ?? at, statusHistory };
   // Leaving the trash (the only way out is to draft) clears it; any other move keeps the story where it is.
-  return { ...story, status: to as StoryStatus, trashedAt: null, statusHistory };
+  const moved: Story = { ...story, status: to as StoryStatus, trashedAt: null, statusHistory };
+  const timeZone = schedule?.timeZone ?? story.publishAt?.timeZone ?? newsroomTimeZone;
+  if (to === 'scheduled') moved.publishAt = schedule?.publishAt ? zonedInstant(schedule.publishAt, timeZone) : null;
+  // Published now: the calendar files it under the moment it went out.
+  else if (to === 'published' && story.status !== 'scheduled') moved.publishAt = zonedInstant(at, timeZone);
+  // Unscheduled: the old time would otherwise still sit on the calendar.
+  else if (story.status === 'scheduled' && to !== 'published') moved.publishAt = null;
+  return moved;
 }
 
 /** A plain-English account of a refusal, for logs and the error's message; the UI shows the items in its own words. */
