@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
+import type { PublishingStatus } from '../../shared/publish/outboxSchema';
 import { storiesInRange } from '../../shared/schedule/storiesInRange';
 import { checklistFor } from '../../shared/workflow/prePublishChecklist';
 import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
+import { DeliveryFailure } from '../publish/DeliveryFailure';
 import { StorySearch } from '../search/StorySearch';
 import { checklistContext, transitionStory } from '../workflow/storyWorkflow';
 import type { Services } from '../services/createServices';
@@ -88,6 +90,28 @@ export function createHandlers(services: Services): Handlers {
       await services.recovery.discard(id);
       return { discarded: true as const };
     },
+    'outbox.list': () => ({ items: services.outbox.list() }),
+    'outbox.flush': async () => ({ items: await services.outbox.flush() }),
+    'outbox.push': async ({ storyId }) => ({ items: await services.outbox.push(storyId) }),
+    'outbox.retry': async ({ jobId }) => ({ items: await services.outbox.retry(jobId) }),
+    'outbox.cancel': async ({ jobId }) => ({ items: await services.outbox.cancel(jobId) }),
+    'outbox.publishNow': async ({ jobId }) => ({ items: await services.outbox.publishNow(jobId) }),
+    'publishing.status': () => publishingStatus(services),
+    'publishing.setPassword': async ({ password }) => {
+      await services.credentials.setPassword(password);
+      return publishingStatus(services);
+    },
+    'publishing.test': async ({ target }) => {
+      const driver = services.publishTargets({ evenIfDisabled: true })[target];
+      if (!driver) return { ok: false, code: 'not_configured', message: `the ${target} target is missing its ${target === 'wordpress' ? 'address, user or password' : 'folder'}` };
+      try {
+        return { ok: true, message: await driver.test() };
+      } catch (error) {
+        const failure = DeliveryFailure.from(error);
+        services.log.warn(`publishing: the ${target} connection test failed`, failure.message);
+        return { ok: false, code: failure.code, message: failure.message };
+      }
+    },
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
     'backup.list': () => backup.list(),
@@ -96,6 +120,24 @@ export function createHandlers(services: Services): Handlers {
     'backup.restore': ({ fileName }) => restoreInPlace(services, handlers, fileName, createHandlers),
   };
   return trackCalls(handlers);
+}
+
+function publishingStatus(services: Services): PublishingStatus {
+  const current = services.settings.get();
+  const { credentials } = services;
+  const targets = services.publishTargets();
+  return {
+    targets: [
+      {
+        target: 'wordpress',
+        ready: targets.wordpress !== undefined,
+        source: credentials.fromEnvironment ? 'environment' : 'settings',
+        hasPassword: credentials.hasPassword(),
+        passwordStorage: credentials.storage,
+      },
+      { target: 'folder', ready: targets.folder !== undefined && current.folderTarget.enabled, source: 'settings', hasPassword: false, passwordStorage: 'session' },
+    ],
+  };
 }
 
 /** Runs `make` on the first call and hands every call the same result. */

@@ -5,8 +5,14 @@ import { StoryHistory } from '../history/StoryHistory';
 import { RecoveryJournal } from '../recovery/RecoveryJournal';
 import { createLogger, type Logger } from '../log/Logger';
 import { MediaLibrary } from '../media/MediaLibrary';
+import { FolderTarget } from '../publish/FolderTarget';
+import { Outbox } from '../publish/Outbox';
+import { PublishingCredentials, type PublishingEnvironment, type SecretCodec } from '../publish/PublishingCredentials';
+import type { PublishTargetDriver } from '../publish/PublishTargetDriver';
+import { WordPressTarget } from '../publish/WordPressTarget';
 import { SearchIndexSaver } from '../search/SearchIndexSaver';
 import type { StorySearch } from '../search/StorySearch';
+import type { PublishTarget } from '../../shared/publish/outboxSchema';
 import { SettingsStore } from '../settings/SettingsStore';
 import { realFileSystem, type FileSystem } from '../store/fileSystem';
 import { StoryStore } from '../store/StoryStore';
@@ -20,6 +26,12 @@ export interface ServicesConfig {
   historyIntervalMs?: number;
   /** How long after the library opens the start-up backup runs (see LibraryBackup.start); 5 s by default. */
   backupDelayMs?: number;
+  /** The OS key store for the WordPress password (Electron's safeStorage); none in plain Node. */
+  secretCodec?: SecretCodec | null;
+  /** The web host's environment, which may name the WordPress site (DATELINE_WP_*). */
+  env?: PublishingEnvironment;
+  /** The outbox's waits between tries (see Outbox). */
+  outboxBackoff?: { baseMs: number; maxMs: number };
 }
 
 export interface Services {
@@ -32,6 +44,10 @@ export interface Services {
   history: StoryHistory;
   recovery: RecoveryJournal;
   backup: LibraryBackup;
+  outbox: Outbox;
+  credentials: PublishingCredentials;
+  /** The publishing targets set up now, built from the settings and the password each time they are asked for. */
+  publishTargets(options?: { evenIfDisabled?: boolean }): Partial<Record<PublishTarget, PublishTargetDriver>>;
   /** Settles once the search index agrees with every story; the library is usable before that. */
   searchReady: Promise<void>;
   /** Writes what is still only in memory (the search index) and lets the process end. */
@@ -92,14 +108,41 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
   });
   // A minute after the library opens, when the reporter's first burst of work is done.
   backup.start(searchReady, config.backupDelayMs ?? 60_000);
+  const credentials = await PublishingCredentials.open({ dataDir: config.dataDir, fs, log, codec: config.secretCodec, env: config.env });
+  const publishTargets = ({ evenIfDisabled = false } = {}) => {
+    const current = settings.get();
+    const targets: Partial<Record<PublishTarget, PublishTargetDriver>> = {};
+    const account = credentials.wordpressAccount(current, { evenIfDisabled });
+    if (account) targets.wordpress = new WordPressTarget(account, media);
+    if ((current.folderTarget.enabled || evenIfDisabled) && current.folderTarget.path) targets.folder = new FolderTarget(current.folderTarget.path, media, () => settings.get().timeZone);
+    return targets;
+  };
+  const outbox = await Outbox.open({ dataDir: config.dataDir, fs, log, stories, drivers: publishTargets, now: config.now, backoff: config.outboxBackoff });
+  outbox.start();
   const close = async () => {
+    await outbox.close();
     await backup.stop();
     await searchReady;
     await history.idle();
     await saver.close();
     await stories.close();
   };
-  const services: Services = Object.assign(into ?? ({} as Services), { dataDir: config.dataDir, log, stories, settings, media, search, history, recovery, backup, searchReady, close });
+  const services: Services = Object.assign(into ?? ({} as Services), {
+    dataDir: config.dataDir,
+    log,
+    stories,
+    settings,
+    media,
+    search,
+    history,
+    recovery,
+    backup,
+    outbox,
+    credentials,
+    publishTargets,
+    searchReady,
+    close,
+  });
   return services;
 }
 

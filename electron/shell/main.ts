@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { isMediaVariant, mediaIdSchema } from '../../shared/media/mediaSchema';
 import { createHandlers } from '../api/createHandlers';
 import { createLogger } from '../log/Logger';
@@ -52,7 +52,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env.DATELINE_DATA_DIR ?? join(app.getPath('userData'), 'library');
   const log = createLogger(dataDir);
-  const services = await createServices({ dataDir, log });
+  // safeStorage keeps the WordPress password under the OS's key (Keychain, DPAPI, libsecret); see PublishingCredentials.
+  const services = await createServices({ dataDir, log, secretCodec: safeStorage });
   registerIpc(ipcMain, createHandlers(services), log);
   // Quitting waits for what is only in memory (the search index) to reach the disk, once.
   let closed = false;

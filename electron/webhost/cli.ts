@@ -28,7 +28,9 @@ const dataDir = resolve(values.data ?? defaultDataDir());
 const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
 try {
-  const services = await createServices({ dataDir });
+  // The WordPress target comes from DATELINE_WP_URL, _USER and _APP_PASSWORD: a browser has no OS key store to keep
+  // a password in, and a file would hold it in plain text.
+  const services = await createServices({ dataDir, env: process.env });
   let host = new WebHost({ services, staticRoot, port, token: process.env.DATELINE_WEB_TOKEN });
   try {
     await host.start();

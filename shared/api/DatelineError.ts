@@ -12,6 +12,10 @@ export const errorCodes = [
   /** A workflow move the table forbids, or whose checklist found problems; `details.items` lists them all. */
   'invalid_transition',
   'storage_failed',
+  /** A publishing target is needed and none is set up in the settings. */
+  'not_configured',
+  /** The CMS refused or could not be reached; `message` says which. */
+  'delivery_failed',
   'unavailable',
   'internal',
 ] as const;
@@ -33,6 +37,8 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   in_use: 409,
   invalid_transition: 409,
   storage_failed: 507,
+  not_configured: 409,
+  delivery_failed: 502,
   unavailable: 503,
   internal: 500,
 };

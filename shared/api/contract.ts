@@ -3,6 +3,7 @@ import { versionEntrySchema, versionIdSchema } from '../history/historySchema';
 import { recoveryEntrySchema } from '../story/recoverySchema';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { exportFormats } from '../export/exportFormats';
+import { connectionTestSchema, jobIdSchema, outboxListSchema, publishingStatusSchema, publishTargetSchema } from '../publish/outboxSchema';
 import { instantInputSchema } from '../schedule/zonedInstantSchema';
 import { settingsSchema } from '../settings/settingsSchema';
 import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema, workflowStatusSchema } from '../story/storySchema';
@@ -199,6 +200,21 @@ export const contract = {
     input: z.object({ fileName: backupFileNameSchema }).strict(),
     output: z.object({ restored: z.literal(true), stories: z.number().int(), keptAs: backupFileNameSchema }),
   },
+  // Delivery to the newsroom's CMS and folders (issue #6): jobs persisted in the data folder, retried with backoff.
+  'outbox.list': { input: z.object({}).strict(), output: outboxListSchema },
+  /** Tries every job not yet delivered now, waiting for them, and returns the outbox as `outbox.list` does. */
+  'outbox.flush': { input: z.object({}).strict(), output: outboxListSchema },
+  /** Queues the story's delivery again as it is now ("Gửi lại"); only for a scheduled or published story. */
+  'outbox.push': { input: z.object({ storyId: storyIdSchema }).strict(), output: outboxListSchema },
+  'outbox.retry': { input: z.object({ jobId: jobIdSchema }).strict(), output: outboxListSchema },
+  'outbox.cancel': { input: z.object({ jobId: jobIdSchema }).strict(), output: outboxListSchema },
+  /** For a missed schedule: asks WordPress to publish the post at once. */
+  'outbox.publishNow': { input: z.object({ jobId: jobIdSchema }).strict(), output: outboxListSchema },
+  'publishing.status': { input: z.object({}).strict(), output: publishingStatusSchema },
+  /** Keeps the WordPress Application Password, encrypted where the OS can; an empty one forgets it. */
+  'publishing.setPassword': { input: z.object({ target: z.literal('wordpress'), password: z.string().max(200) }).strict(), output: publishingStatusSchema },
+  /** "Kiểm tra kết nối": signs in to WordPress (or writes to the folder) with the saved settings. */
+  'publishing.test': { input: z.object({ target: publishTargetSchema }).strict(), output: connectionTestSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -32,7 +32,16 @@ const invalidPayloads: Record<string, unknown[]> = {
   'stories.export': [{ id: 'aaaaaaaa' }, { id: 'aaaaaaaa', format: 'pdf' }, { id: '../x', format: 'ninjs' }],
   'stories.importDocx': [{ fileName: 'a.docx' }, { fileName: '', dataBase64: 'AAAA' }, { fileName: 'a.docx', dataBase64: 'not base64 !' }],
   'stories.importHtml': [{ fileName: 'a.html' }, { dataBase64: 'AAAA' }],
-  'stories.transition': [{ id: 'aaaaaaaa' }, { id: 'aaaaaaaa', to: 'approved' }, { id: 'aaaaaaaa', to: 'ready', acceptWarnings: 'yes' }, { id: 'aaaaaaaa', to: 'ready', status: 'ready' }],
+  'stories.transition': [
+    { id: 'aaaaaaaa' },
+    { id: 'aaaaaaaa', to: 'approved' },
+    { id: 'aaaaaaaa', to: 'ready', acceptWarnings: 'yes' },
+    { id: 'aaaaaaaa', to: 'ready', status: 'ready' },
+    // A publish time is an instant with its offset: a bare wall-clock time is ambiguous.
+    { id: 'aaaaaaaa', to: 'scheduled', publishAt: '2026-05-14T06:00:00' },
+    { id: 'aaaaaaaa', to: 'scheduled', publishAt: 'sáng mai' },
+  ],
+  'stories.calendar': [{}, { from: '2026-05-14', to: '2026-05-15' }, { from: '2026-05-14T00:00:00+07:00', to: '2026-05-15T00:00:00+07:00', overdue: 'yes' }],
   'stories.checklist': [{ id: 'aaaaaaaa' }, { id: '../x', to: 'published' }, { id: 'aaaaaaaa', to: 'published', extra: 1 }],
   'recovery.save': [{ id: 'aaaaaaaa', baseRevision: 0, changes: {} }, { id: 'aaaaaaaa', baseRevision: 1, changes: { tags: ['x'] } }],
   'recovery.get': [{}],
@@ -41,6 +50,15 @@ const invalidPayloads: Record<string, unknown[]> = {
   'settings.update': [{ language: 'fr' }, { theme: 'dark' }, { timeZone: 'Mars/Olympus_Mons' }, { toneStyle: 'mixed' }, { categories: [''] }],
   'backup.list': [{ folder: '/tmp' }],
   'backup.create': [{ fileName: 'x.zip' }],
+  'outbox.list': [{ extra: 1 }],
+  'outbox.flush': [{ jobId: 'x' }],
+  'outbox.push': [{}, { storyId: '../x' }],
+  'outbox.retry': [{}, { jobId: '../../outbox' }],
+  'outbox.cancel': [{}, { jobId: 5 }],
+  'outbox.publishNow': [{}, { jobId: 'A B' }],
+  'publishing.status': [{ target: 'wordpress' }],
+  'publishing.setPassword': [{}, { target: 'folder', password: 'x' }, { target: 'wordpress', password: 5 }],
+  'publishing.test': [{}, { target: 'ftp' }],
   'backup.restore': [{}, { fileName: '../library/x.zip' }, { fileName: '/etc/x.zip' }, { fileName: 'a\\b.zip' }, { fileName: '..zip' }, { path: '/tmp/x.zip' }],
 };
 

@@ -1,0 +1,389 @@
+import { randomUUID } from 'node:crypto';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { DatelineError } from '../../shared/api/DatelineError';
+import { deliveryErrorSchema, outboxActionSchema, outboxStateSchema, publishTargetSchema, type OutboxItem, type PublishTarget } from '../../shared/publish/outboxSchema';
+import type { Story } from '../../shared/story/storySchema';
+import type { Logger } from '../log/Logger';
+import { AtomicJsonFile, CorruptFileError } from '../store/AtomicJsonFile';
+import { CoalescingWriter } from '../store/CoalescingWriter';
+import type { FileSystem } from '../store/fileSystem';
+import type { StoryStore } from '../store/StoryStore';
+import { DeliveryFailure } from './DeliveryFailure';
+import type { PublishTargetDriver } from './PublishTargetDriver';
+import { emptyRemoteState, remoteStateSchema, type RemoteState } from './remoteState';
+
+const jobSchema = z.object({
+  jobId: z.string(),
+  storyId: z.string(),
+  target: publishTargetSchema,
+  action: outboxActionSchema,
+  state: outboxStateSchema,
+  attempts: z.number().int(),
+  error: deliveryErrorSchema.nullable(),
+  headline: z.string(),
+  storyRevision: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  nextAttemptAt: z.string().nullable(),
+  missedSchedule: z.boolean(),
+  /** A change came in while the job was being sent: it goes again once that send ends. */
+  again: z.boolean(),
+  /** When the target should publish a scheduled post, to check after that it did. */
+  publishAt: z.string().nullable(),
+  /** When WordPress was last asked whether the scheduled post went out. */
+  checkedAt: z.string().nullable(),
+});
+type Job = z.infer<typeof jobSchema>;
+
+const outboxFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  jobs: z.array(jobSchema),
+  /** What each target holds of each story, by `<target>:<storyId>`; kept after a job is cancelled or done. */
+  remote: z.record(z.string(), remoteStateSchema),
+});
+type OutboxFile = z.infer<typeof outboxFileSchema>;
+
+export interface OutboxOptions {
+  dataDir: string;
+  fs: FileSystem;
+  log: Logger;
+  stories: StoryStore;
+  /** The targets set up now (settings change while the app runs). */
+  drivers: () => Partial<Record<PublishTarget, PublishTargetDriver>>;
+  now?: () => Date;
+  /** Waits between tries: base × 2^(attempt − 1), at most max. */
+  backoff?: { baseMs: number; maxMs: number };
+  /** After an edit to a scheduled or published story, how long to wait for the reporter to stop typing. */
+  editDelayMs?: number;
+  /** How long after its time a post WordPress still holds as scheduled counts as a missed schedule. */
+  missedGraceMs?: number;
+}
+
+const outboxFileName = 'outbox.json';
+const isLive = (story: Pick<Story, 'status' | 'trashedAt'>) => story.trashedAt === null && (story.status === 'scheduled' || story.status === 'published');
+
+/**
+ * Delivery jobs, persisted in `outbox.json` so they survive a restart, and the worker that sends them one at a
+ * time. A scheduled or published story is queued for every target set up whenever it is saved; one that leaves
+ * those states is queued to be withdrawn. A failure that may mend (no connection, a server error) is tried
+ * again by itself after 2 s, 4 s, 8 s … up to a ceiling; one that will not (a refused password) waits for
+ * "retry". A job interrupted by a crash is resumed at the next start, and the drivers' own lookups make the
+ * resumed delivery update what the first one made rather than make it twice.
+ */
+export class Outbox {
+  private readonly writer: CoalescingWriter;
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private unsubscribe: (() => void) | null = null;
+  private readonly now: () => Date;
+  private readonly backoff: { baseMs: number; maxMs: number };
+
+  private constructor(
+    private readonly options: OutboxOptions,
+    private readonly db: Low<OutboxFile>,
+  ) {
+    this.writer = new CoalescingWriter(() => this.db.write());
+    this.now = options.now ?? (() => new Date());
+    this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 30_000 };
+  }
+
+  static async open(options: OutboxOptions): Promise<Outbox> {
+    const path = join(options.dataDir, outboxFileName);
+    const db = new Low<OutboxFile>(new AtomicJsonFile<OutboxFile>(path, options.fs), { schemaVersion: 1, jobs: [], remote: {} });
+    try {
+      const parsed = outboxFileSchema.safeParse(await db.adapter.read());
+      if (parsed.success) db.data = parsed.data;
+      else if (parsed.error && (await db.adapter.read()) !== null) throw new CorruptFileError(path, parsed.error);
+    } catch (error) {
+      // The stories are safe in their own files; a damaged outbox loses only its queue, which a push refills.
+      const aside = `${path}.damaged-${Date.now()}`;
+      await rename(path, aside).catch(() => undefined);
+      options.log.error(`the outbox could not be read and was moved to ${aside}; deliveries start afresh`, error);
+    }
+    const outbox = new Outbox(options, db);
+    for (const job of db.data.jobs) {
+      if (job.state !== 'sending') continue;
+      // Cut off mid-delivery by a crash or a kill: sent again now; the driver finds what the first try made.
+      job.state = 'queued';
+      job.nextAttemptAt = outbox.now().toISOString();
+      options.log.warn(`outbox: resuming the ${job.target} delivery of story ${job.storyId}, interrupted`);
+    }
+    return outbox;
+  }
+
+  /** Starts following saves and sending; the composition root calls it once the library is open. */
+  start(): void {
+    this.unsubscribe = this.options.stories.onSaved((story, previous) => this.storySaved(story, previous));
+    this.wake();
+  }
+
+  list(): OutboxItem[] {
+    return [...this.db.data.jobs].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((job) => this.item(job));
+  }
+
+  /** Sends every job still waiting now, whatever its backoff, and settles when none is left to try. */
+  async flush(): Promise<OutboxItem[]> {
+    const now = this.now().toISOString();
+    for (const job of this.db.data.jobs) if (job.state === 'queued') job.nextAttemptAt = now;
+    await this.drain();
+    return this.list();
+  }
+
+  /** Queues the story as it is now, for a push by hand ("Gửi lại"). */
+  async push(storyId: string): Promise<OutboxItem[]> {
+    const story = await this.options.stories.get(storyId);
+    if (!isLive(story)) throw new DatelineError('invalid_input', `story ${storyId} is neither scheduled nor published, so there is nothing to send`);
+    if (!this.queue(story, 'publish', 0)) throw new DatelineError('not_configured', 'no publishing target is set up: add the WordPress site or a folder in the settings');
+    await this.persist();
+    this.wake();
+    return this.list();
+  }
+
+  async retry(jobId: string): Promise<OutboxItem[]> {
+    const job = this.job(jobId);
+    if (job.state !== 'sending') {
+      Object.assign(job, { state: 'queued', nextAttemptAt: this.now().toISOString(), updatedAt: this.now().toISOString() });
+      await this.persist();
+      this.wake();
+    }
+    return this.list();
+  }
+
+  /** Drops the job. What it already delivered stays on the target, and a later push still updates that. */
+  async cancel(jobId: string): Promise<OutboxItem[]> {
+    const job = this.job(jobId);
+    this.db.data.jobs = this.db.data.jobs.filter((other) => other !== job);
+    await this.persist();
+    return this.list();
+  }
+
+  async publishNow(jobId: string): Promise<OutboxItem[]> {
+    const job = this.job(jobId);
+    const driver = this.options.drivers()[job.target];
+    if (!driver?.publishNow) throw new DatelineError('invalid_input', `the ${job.target} target cannot publish by itself`);
+    try {
+      this.db.data.remote[remoteKey(job)] = await driver.publishNow(this.remoteOf(job));
+    } catch (error) {
+      throw new DatelineError('delivery_failed', DeliveryFailure.from(error).message);
+    }
+    Object.assign(job, { missedSchedule: false, checkedAt: this.now().toISOString(), updatedAt: this.now().toISOString() });
+    await this.persist();
+    return this.list();
+  }
+
+  /** Stops the worker after the job in flight, which stays queued on disk if it does not finish. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+    await this.persist();
+  }
+
+  private storySaved(story: Story, previous: Story | null): void {
+    const statusChanged = previous === null || previous.status !== story.status || previous.trashedAt !== story.trashedAt;
+    let queued = false;
+    if (isLive(story)) queued = this.queue(story, 'publish', statusChanged ? 0 : (this.options.editDelayMs ?? 30_000));
+    else if (previous && isLive(previous)) queued = this.queue(story, 'withdraw', 0);
+    if (!queued) return;
+    this.persist()
+      .then(() => this.wake())
+      .catch((error: unknown) => this.options.log.error(`outbox: the delivery of story ${story.id} could not be queued`, error));
+  }
+
+  /** Puts the story's job for every target set up back in the queue; false when no target is set up. */
+  private queue(story: Story, action: Job['action'], delayMs: number): boolean {
+    const targets = Object.keys(this.options.drivers()) as PublishTarget[];
+    const now = this.now();
+    const due = new Date(now.getTime() + delayMs).toISOString();
+    for (const target of targets) {
+      const existing = this.db.data.jobs.find((job) => job.storyId === story.id && job.target === target);
+      // Nothing ever reached this target: there is nothing to withdraw.
+      if (action === 'withdraw' && !existing && !this.db.data.remote[`${target}:${story.id}`]) continue;
+      const job: Job = existing ?? {
+        jobId: `${target}-${randomUUID()}`,
+        storyId: story.id,
+        target,
+        action,
+        state: 'queued',
+        attempts: 0,
+        error: null,
+        headline: story.headline,
+        storyRevision: story.revision,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        nextAttemptAt: due,
+        missedSchedule: false,
+        again: false,
+        publishAt: null,
+        checkedAt: null,
+      };
+      Object.assign(job, { action, headline: story.headline, storyRevision: story.revision, updatedAt: now.toISOString() });
+      if (job.state === 'sending') job.again = true;
+      else Object.assign(job, { state: 'queued', attempts: 0, error: null, nextAttemptAt: due });
+      if (!existing) this.db.data.jobs.push(job);
+    }
+    return targets.length > 0;
+  }
+
+  /** Runs the worker now unless it is running; the worker sets its own timer for what comes due later. */
+  private wake(): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    void this.drain().catch((error: unknown) => this.options.log.error('outbox: the worker stopped on an error', error));
+  }
+
+  private drain(): Promise<void> {
+    this.running ??= this.work().finally(() => {
+      this.running = null;
+      this.arm();
+    });
+    return this.running;
+  }
+
+  private async work(): Promise<void> {
+    for (;;) {
+      if (this.closed) return;
+      const now = this.now().getTime();
+      const due = this.db.data.jobs.find((job) => job.state === 'queued' && job.nextAttemptAt !== null && Date.parse(job.nextAttemptAt) <= now);
+      if (due) {
+        await this.send(due);
+        continue;
+      }
+      const check = this.db.data.jobs.find((job) => this.checkDueAt(job) <= now);
+      if (check) {
+        await this.checkSchedule(check);
+        continue;
+      }
+      return;
+    }
+  }
+
+  /** A timer for the earliest next try or schedule check. */
+  private arm(): void {
+    if (this.closed) return;
+    const next = Math.min(...this.db.data.jobs.map((job) => Math.min(job.state === 'queued' && job.nextAttemptAt ? Date.parse(job.nextAttemptAt) : Infinity, this.checkDueAt(job))));
+    if (!Number.isFinite(next)) return;
+    if (this.timer) clearTimeout(this.timer);
+    // Timers beyond ~24 days overflow; an hour's wait is re-armed when it fires.
+    this.timer = setTimeout(() => this.wake(), Math.min(Math.max(0, next - this.now().getTime()), 3_600_000));
+    this.timer.unref();
+  }
+
+  private async send(job: Job): Promise<void> {
+    const driver = this.options.drivers()[job.target];
+    const now = () => this.now().toISOString();
+    Object.assign(job, { state: 'sending', attempts: job.attempts + 1, again: false, updatedAt: now() });
+    await this.persist();
+    let failure: DeliveryFailure | null = null;
+    let story: Story | null = null;
+    try {
+      if (!driver) throw new DeliveryFailure('not_configured', `the ${job.target} target is no longer set up`);
+      story = await this.options.stories.get(job.storyId).catch(() => {
+        throw new DeliveryFailure('rejected', `story ${job.storyId} is no longer in the library`);
+      });
+      const saveProgress = async (state: RemoteState) => {
+        this.db.data.remote[remoteKey(job)] = state;
+        await this.persist();
+      };
+      this.db.data.remote[remoteKey(job)] = await driver.deliver(story, this.remoteOf(job), saveProgress);
+    } catch (error) {
+      failure = DeliveryFailure.from(error);
+    }
+    if (!this.db.data.jobs.includes(job)) {
+      // Cancelled while it was being sent.
+      await this.persist();
+      return;
+    }
+    if (failure) {
+      const wait = Math.min(this.backoff.baseMs * 2 ** Math.min(job.attempts - 1, 20), this.backoff.maxMs);
+      Object.assign(job, {
+        state: job.again ? 'queued' : failure.willRetry ? 'queued' : 'failed',
+        error: failure.toJSON(),
+        nextAttemptAt: job.again ? now() : failure.willRetry ? new Date(this.now().getTime() + wait).toISOString() : null,
+        updatedAt: now(),
+      });
+      this.options.log.warn(`outbox: ${job.target} delivery of story ${job.storyId} failed (attempt ${job.attempts}): ${failure.message}${failure.willRetry ? `; next try in ${Math.round(wait / 1000)} s` : ''}`);
+    } else {
+      const remote = this.remoteOf(job);
+      Object.assign(job, {
+        state: job.again ? 'queued' : 'delivered',
+        error: null,
+        nextAttemptAt: job.again ? now() : null,
+        missedSchedule: false,
+        storyRevision: job.again ? job.storyRevision : story!.revision,
+        publishAt: remote.status === 'future' ? (story!.publishAt?.at ?? null) : null,
+        checkedAt: null,
+        updatedAt: now(),
+      });
+      this.options.log.info(`outbox: story ${job.storyId} delivered to ${job.target}${remote.url ? ` (${remote.url})` : ''}`);
+    }
+    await this.persist();
+  }
+
+  /** When a delivered scheduled post is next due a look: after its time and the grace, then every five minutes. */
+  private checkDueAt(job: Job): number {
+    if (job.state !== 'delivered' || job.publishAt === null || !this.options.drivers()[job.target]?.readBack) return Infinity;
+    const first = Date.parse(job.publishAt) + (this.options.missedGraceMs ?? 5 * 60_000);
+    return job.checkedAt === null ? first : Math.max(first, Date.parse(job.checkedAt) + 5 * 60_000);
+  }
+
+  /** Reads the post back after its time: still only scheduled means the site's cron has not run (lỡ giờ đăng). */
+  private async checkSchedule(job: Job): Promise<void> {
+    const driver = this.options.drivers()[job.target];
+    try {
+      const state = await driver!.readBack!(this.remoteOf(job));
+      this.db.data.remote[remoteKey(job)] = state;
+      job.missedSchedule = state.status === 'future';
+      // Gone out: nothing left to watch.
+      if (state.status !== 'future') job.publishAt = null;
+    } catch (error) {
+      this.options.log.warn(`outbox: could not read back story ${job.storyId} from ${job.target}`, DeliveryFailure.from(error).message);
+    }
+    job.checkedAt = this.now().toISOString();
+    job.updatedAt = job.checkedAt;
+    await this.persist();
+  }
+
+  private job(jobId: string): Job {
+    const job = this.db.data.jobs.find((candidate) => candidate.jobId === jobId);
+    if (!job) throw new DatelineError('not_found', `no outbox job ${jobId}`);
+    return job;
+  }
+
+  private remoteOf(job: Job): RemoteState {
+    return this.db.data.remote[remoteKey(job)] ?? emptyRemoteState();
+  }
+
+  private item(job: Job): OutboxItem {
+    const remote = this.db.data.remote[remoteKey(job)];
+    const { jobId, storyId, target, action, state, attempts, error, headline, storyRevision, createdAt, updatedAt, nextAttemptAt, missedSchedule } = job;
+    return {
+      jobId,
+      storyId,
+      target,
+      action,
+      state,
+      attempts,
+      error,
+      headline,
+      storyRevision,
+      createdAt,
+      updatedAt,
+      nextAttemptAt: state === 'queued' ? nextAttemptAt : null,
+      missedSchedule,
+      remote: remote?.url ? { ...(remote.postId !== undefined ? { postId: remote.postId } : {}), url: remote.url, status: remote.status, dateGmt: remote.dateGmt } : null,
+    };
+  }
+
+  private persist(): Promise<void> {
+    return this.writer.request();
+  }
+}
+
+const remoteKey = (job: Pick<Job, 'target' | 'storyId'>) => `${job.target}:${job.storyId}`;

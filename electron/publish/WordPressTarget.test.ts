@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers, type Handlers } from '../api/createHandlers';
+import { openTempServices, type TempServices } from '../../tests/support/tempServices';
+import { publishableCaptions, publishableStory, tomorrowSixInHanoi, type ApiCall } from '../../tests/support/publishableStory';
+import { readWordPress, wpRequest, type WordPressInfo } from '../../tests/support/wordpressServer';
+
+// Against the real WordPress that tests/wordpress/startWordPress.sh starts on 127.0.0.1 (`.ci/run` calls it).
+const wordpress = readWordPress();
+const unavailable = 'unavailable' in wordpress ? wordpress.unavailable : null;
+if (unavailable) console.warn(`[skip] WordPress delivery tests: ${unavailable}`);
+
+interface EditPost {
+  id: number;
+  slug: string;
+  status: string;
+  date_gmt: string;
+  featured_media: number;
+  title: { raw: string };
+  content: { raw: string };
+  excerpt: { raw: string };
+  categories: number[];
+  tags: number[];
+}
+
+describe.skipIf(unavailable !== null)('WordPress delivery through the outbox', () => {
+  const wp = wordpress as WordPressInfo;
+  let temp: TempServices;
+  let handlers: Handlers;
+  let call: ApiCall;
+
+  beforeAll(async () => {
+    temp = await openTempServices({ env: { DATELINE_WP_URL: wp.url, DATELINE_WP_USER: wp.user, DATELINE_WP_APP_PASSWORD: wp.appPassword } });
+    handlers = createHandlers(temp.services);
+    call = (async (method, input) => (handlers[method] as (i: unknown) => unknown)(input)) as ApiCall;
+  });
+  afterAll(() => temp?.close());
+
+  const post = (id: number) => wpRequest<EditPost>(wp, 'GET', `/wp/v2/posts/${id}`, { query: { context: 'edit' } });
+
+  it('schedules the post for 06:00 Hà Nội with both captions, the featured photo and the category and tags', async () => {
+    const story = await publishableStory(call, temp.dir, `Thông xe đường ven biển ${Date.now()}`);
+    const { publishAt, dateGmt } = tomorrowSixInHanoi();
+    await handlers['stories.transition']({ id: story.id, to: 'scheduled', publishAt });
+    const { items } = await handlers['outbox.flush']({});
+    const job = items.find((item) => item.storyId === story.id)!;
+    expect(job).toMatchObject({ target: 'wordpress', state: 'delivered', error: null, remote: { postId: expect.any(Number) } });
+
+    const remote = await post(job.remote!.postId!);
+    expect(remote.status).toBe('future');
+    expect(remote.date_gmt).toBe(dateGmt);
+    expect(remote.date_gmt.slice(11)).toBe('23:00:00');
+    expect(remote.title.raw).toBe(story.headline);
+    expect(remote.excerpt.raw).toBe(story.sapo);
+    const figcaptions = remote.content.raw.match(/<figcaption>[\s\S]*?<\/figcaption>/g) ?? [];
+    expect(figcaptions).toHaveLength(2);
+    publishableCaptions.forEach((caption, i) => expect(figcaptions[i]).toContain(caption));
+
+    expect(remote.featured_media).toBeGreaterThan(0);
+    const featured = await wpRequest<{ caption: { raw: string }; alt_text: string }>(wp, 'GET', `/wp/v2/media/${remote.featured_media}`, { query: { context: 'edit' } });
+    expect(featured.caption.raw).toBe('Lễ thông xe đường ven biển.');
+    expect(featured.alt_text).toBe('Cắt băng thông xe tuyến đường ven biển');
+
+    const categories = await wpRequest<{ id: number; name: string }[]>(wp, 'GET', '/wp/v2/categories', { query: { include: remote.categories.join(',') } });
+    expect(categories.map((c) => c.name)).toEqual(['Thời sự']);
+    const tags = await wpRequest<{ name: string }[]>(wp, 'GET', '/wp/v2/tags', { query: { include: remote.tags.join(',') } });
+    expect(tags.map((t) => t.name).sort()).toEqual(['giao thông', 'Quảng Ninh'].sort());
+  });
+
+  it('updates the same post and photos when the story changes, never making a second one', async () => {
+    const story = await publishableStory(call, temp.dir, `Khánh thành cầu ${Date.now()}`);
+    await handlers['stories.transition']({ id: story.id, to: 'scheduled', publishAt: tomorrowSixInHanoi().publishAt });
+    const first = (await handlers['outbox.flush']({})).items.find((item) => item.storyId === story.id)!;
+    const mediaBefore = await wpRequest<unknown[]>(wp, 'GET', '/wp/v2/media', { query: { per_page: 100 } });
+    const current = await handlers['stories.get']({ id: story.id });
+    await handlers['stories.update']({ id: story.id, baseRevision: current.revision, changes: { headline: `${current.headline} (cập nhật)` } });
+    await handlers['outbox.push']({ storyId: story.id });
+    const second = (await handlers['outbox.flush']({})).items.find((item) => item.storyId === story.id)!;
+    expect(second.state).toBe('delivered');
+    expect(second.remote!.postId).toBe(first.remote!.postId);
+    const remote = await post(second.remote!.postId!);
+    expect(remote.title.raw).toBe(`${current.headline} (cập nhật)`);
+    const sameSlug = await wpRequest<unknown[]>(wp, 'GET', '/wp/v2/posts', { query: { slug: remote.slug, status: 'publish,future,draft,pending,private', context: 'edit' } });
+    expect(sameSlug).toHaveLength(1);
+    expect(await wpRequest<unknown[]>(wp, 'GET', '/wp/v2/media', { query: { per_page: 100 } })).toHaveLength(mediaBefore.length);
+  });
+
+  it('takes the post back to a draft when the story is unscheduled', async () => {
+    const story = await publishableStory(call, temp.dir, `Gỡ lịch đăng ${Date.now()}`);
+    await handlers['stories.transition']({ id: story.id, to: 'scheduled', publishAt: tomorrowSixInHanoi().publishAt });
+    const delivered = (await handlers['outbox.flush']({})).items.find((item) => item.storyId === story.id)!;
+    await handlers['stories.transition']({ id: story.id, to: 'ready' });
+    const withdrawn = (await handlers['outbox.flush']({})).items.find((item) => item.storyId === story.id)!;
+    expect(withdrawn).toMatchObject({ action: 'withdraw', state: 'delivered' });
+    expect((await post(delivered.remote!.postId!)).status).toBe('draft');
+  });
+
+  it('says a wrong password is wrong, and does not try it again by itself', async () => {
+    const wrong = await openTempServices({ env: { DATELINE_WP_URL: wp.url, DATELINE_WP_USER: wp.user, DATELINE_WP_APP_PASSWORD: 'abcd efgh ijkl mnop qrst uvwx' } });
+    try {
+      const h = createHandlers(wrong.services);
+      expect(await h['publishing.test']({ target: 'wordpress' })).toMatchObject({ ok: false, code: 'auth' });
+      const story = await publishableStory((async (m, i) => (h[m] as (x: unknown) => unknown)(i)) as ApiCall, wrong.dir, `Sai mật khẩu ${Date.now()}`);
+      await h['stories.transition']({ id: story.id, to: 'scheduled', publishAt: tomorrowSixInHanoi().publishAt });
+      const [job] = (await h['outbox.flush']({})).items;
+      expect(job).toMatchObject({ state: 'failed', error: { code: 'auth', willRetry: false }, nextAttemptAt: null });
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it('passes the connection test with the right password', async () => {
+    expect(await handlers['publishing.test']({ target: 'wordpress' })).toMatchObject({ ok: true, message: expect.any(String) });
+  });
+});
