@@ -36,6 +36,9 @@ export interface StoryFields {
   ednote: string;
   storyType: StoryType;
   featuredImage: Story['featuredImage'];
+  /** Hạn nộp bài and cấm đăng trước, each a moment with the zone it was picked in, or null. */
+  deadline: Story['deadline'];
+  embargo: Story['embargo'];
 }
 
 interface StoryWorkspaceProps {
@@ -86,6 +89,8 @@ function fieldsOf(story: Story): StoryFields {
     ednote: story.ednote,
     storyType: story.storyType,
     featuredImage: story.featuredImage,
+    deadline: story.deadline ?? null,
+    embargo: story.embargo ?? null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Story } from '../../shared/story/storySchema';
 import { lengthTargets, storyTypes, type StoryType } from '../../shared/story/storyTypes';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import type { StoryFields } from '../editor/StoryWorkspace';
+import { ZonedDateTimeField } from '../schedule/ZonedDateTimeField';
 import { useSettings } from '../settings/useSettings';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import { CategoryListEditor } from './CategoryListEditor';
@@ -37,6 +38,8 @@ export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle, o
     <aside className="inspector-pane" aria-label={t('inspector.title')}>
       <h2 className="pane-title">{t('inspector.title')}</h2>
       <WorkflowPanel story={story} beforeMove={onBeforeMove} onMoved={onMoved} />
+      <ZonedDateTimeField key={`deadline:${settings.timeZone}`} label={t('schedule.deadline')} clearLabel={t('schedule.clearDeadline')} value={fields.deadline} timeZone={settings.timeZone} onChange={(deadline) => onChange({ deadline })} onBlur={onBlur} />
+      <ZonedDateTimeField key={`embargo:${settings.timeZone}`} label={t('schedule.embargo')} clearLabel={t('schedule.clearEmbargo')} value={fields.embargo} timeZone={settings.timeZone} onChange={(embargo) => onChange({ embargo })} onBlur={onBlur} />
       <div className="field">
         <span id="category-label">{t('inspector.category')}</span>
         <div className="field-row">

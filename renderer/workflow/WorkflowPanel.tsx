@@ -5,6 +5,9 @@ import type { Story, WorkflowStatus } from '../../shared/story/storySchema';
 import type { ChecklistItem as CheckedItem } from '../../shared/workflow/prePublishChecklist';
 import { nextStatuses, workflowStatusOf } from '../../shared/workflow/storyTransitions';
 import { api } from '../api/datelineApi';
+import { useSettings } from '../settings/useSettings';
+import { ScheduleFacts } from './ScheduleFacts';
+import { SchedulePicker } from './SchedulePicker';
 import './workflow.css';
 
 /** A checklist item as it crosses the API, its field a plain string. */
@@ -18,9 +21,9 @@ interface WorkflowPanelProps {
 }
 
 /** What the panel shows under the buttons: a refused move with its problems, or the checklist asked for. */
-type Shown = { kind: 'refused'; to: WorkflowStatus; items: ChecklistItem[]; message?: string } | { kind: 'checked'; items: ChecklistItem[] } | null;
+type Shown = { kind: 'refused'; to: WorkflowStatus; publishAt?: string; items: ChecklistItem[]; message?: string } | { kind: 'checked'; items: ChecklistItem[] } | null;
 
-// Hẹn giờ needs a publish time, which the scheduling part of issue #6 brings; until then the desk has no button for it.
+// Hẹn giờ needs a publish time: it has its own small form (SchedulePicker) rather than a bare button.
 const movesWithoutButton: readonly WorkflowStatus[] = ['scheduled'];
 
 /**
@@ -31,22 +34,23 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
   const { t } = useTranslation();
   const [shown, setShown] = useState<Shown>(null);
   const [busy, setBusy] = useState(false);
+  const { settings } = useSettings();
   const from = workflowStatusOf(story);
   const moves = nextStatuses(from).filter((to) => !movesWithoutButton.includes(to));
   const moveLabel = (to: WorkflowStatus) => t([`workflow.move.${from}-${to}`, `workflow.move.${to}`]);
 
-  const move = async (to: WorkflowStatus, acceptWarnings = false) => {
+  const move = async (to: WorkflowStatus, acceptWarnings = false, publishAt?: string) => {
     setBusy(true);
     try {
       await beforeMove();
-      const moved = await api.stories.transition({ id: story.id, to, acceptWarnings });
+      const moved = await api.stories.transition({ id: story.id, to, acceptWarnings, ...(publishAt ? { publishAt } : {}) });
       setShown(null);
       onMoved(moved);
     } catch (error) {
       const details = error instanceof DatelineError ? (error.details as { items?: ChecklistItem[]; reason?: string } | undefined) : undefined;
       const items = details?.items ?? [];
       const message = items.length ? undefined : details?.reason === 'not_allowed' ? t('workflow.notAllowed') : t('workflow.failed', { message: (error as Error).message });
-      setShown({ kind: 'refused', to, items, message });
+      setShown({ kind: 'refused', to, items, message, ...(publishAt ? { publishAt } : {}) });
     } finally {
       setBusy(false);
     }
@@ -69,6 +73,7 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
           {t(`status.${from}`)}
         </span>
       </div>
+      <ScheduleFacts story={story} timeZone={settings.timeZone} />
       <div className="workflow-moves" role="group" aria-label={t('workflow.moves')}>
         {moves.map((to) => (
           <button key={to} type="button" className={`workflow-move${isForward(from, to) ? ' is-forward' : ''}`} disabled={busy} onClick={() => void move(to)}>
@@ -81,7 +86,8 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
           </button>
         )}
       </div>
-      {shown && <ChecklistPanel shown={shown} moveLabel={moveLabel} busy={busy} onOverride={(to) => void move(to, true)} onClose={() => setShown(null)} />}
+      {nextStatuses(from).includes('scheduled') && <SchedulePicker key={settings.timeZone} timeZone={settings.timeZone} busy={busy} onSchedule={(publishAt) => void move('scheduled', false, publishAt)} />}
+      {shown && <ChecklistPanel shown={shown} moveLabel={moveLabel} busy={busy} onOverride={(refused) => void move(refused.to, true, refused.publishAt)} onClose={() => setShown(null)} />}
     </section>
   );
 }
@@ -96,7 +102,7 @@ interface ChecklistPanelProps {
   shown: NonNullable<Shown>;
   moveLabel: (to: WorkflowStatus) => string;
   busy: boolean;
-  onOverride: (to: WorkflowStatus) => void;
+  onOverride: (refused: Extract<Shown, { kind: 'refused' }>) => void;
   onClose: () => void;
 }
 
@@ -132,7 +138,7 @@ function ChecklistPanel({ shown, moveLabel, busy, onOverride, onClose }: Checkli
       {shown.kind === 'refused' && errors.length > 0 && <p className="checklist-hint">{t('workflow.fixErrors')}</p>}
       <div className="checklist-actions">
         {shown.kind === 'refused' && errors.length === 0 && warnings.length > 0 && (
-          <button type="button" className="workflow-move is-forward" disabled={busy} onClick={() => onOverride(shown.to)}>
+          <button type="button" className="workflow-move is-forward" disabled={busy} onClick={() => onOverride(shown)}>
             {t('workflow.override')}
           </button>
         )}
