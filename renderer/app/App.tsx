@@ -3,6 +3,8 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
+import { CalendarPanel } from '../calendar/CalendarPanel';
+import { useDeadlineReminders } from '../calendar/useDeadlineReminders';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
 import { StoryImport } from '../import/StoryImport';
 import { noFilters, StoryFilters, type ListFilters } from '../library/StoryFilters';
@@ -12,9 +14,10 @@ import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
+import { Toasts } from './Toasts';
 
-type LibraryView = 'stories' | 'trash' | 'media';
-const tabLabels: Record<LibraryView, string> = { stories: 'library.stories', media: 'media.tab', trash: 'library.trash' };
+type LibraryView = 'stories' | 'calendar' | 'trash' | 'media';
+const tabLabels: Record<LibraryView, string> = { stories: 'library.stories', calendar: 'calendar.tab', media: 'media.tab', trash: 'library.trash' };
 
 export function App() {
   const { t } = useTranslation();
@@ -35,6 +38,7 @@ export function App() {
   const [filters, setFilters] = useState<ListFilters>(noFilters);
 
   const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
+  useDeadlineReminders(setSelectedId);
 
   const refreshLists = () => queryClient.invalidateQueries({ queryKey: ['stories'] });
   const open = (story: StorySummary) => setSelectedId(story.id);
@@ -112,7 +116,7 @@ export function App() {
       </header>
       <nav className="library-pane" aria-label={t('library.title')}>
         <div className="tabs" role="tablist">
-          {(['stories', 'media', 'trash'] as const).map((tab) => (
+          {(['stories', 'calendar', 'media', 'trash'] as const).map((tab) => (
             <button key={tab} type="button" role="tab" aria-selected={view === tab} className="tab" onClick={() => setView(tab)}>
               {t(tabLabels[tab])}
             </button>
@@ -123,7 +127,9 @@ export function App() {
             {t('library.quarantined', { count: quarantined })}
           </p>
         )}
-        {view === 'media' ? (
+        {view === 'calendar' ? (
+          <CalendarPanel selectedId={selectedId} onOpen={(id) => setSelectedId(id)} />
+        ) : view === 'media' ? (
           <MediaPanel stories={live.data?.pages.flatMap((page) => page.items) ?? []} onOpenStory={(id) => setSelectedId(id)} />
         ) : (
           <>
@@ -140,6 +146,7 @@ export function App() {
       )}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
       {showSettings && <SettingsDialog onClose={() => setShowSettings(false)} />}
+      <Toasts />
     </div>
   );
 }
