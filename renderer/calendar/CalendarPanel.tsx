@@ -9,7 +9,7 @@ import { ZoneLabel } from '../schedule/ZoneLabel';
 import { useSettings } from '../settings/useSettings';
 import { Agenda } from './Agenda';
 import { calendarEntries, entriesByDay } from './calendarEntries';
-import { dayLabel } from './dayLabel';
+import { dayLabel } from '../schedule/dayLabel';
 import { DayGroup } from './DayGroup';
 import { useNow } from './useNow';
 import './calendar.css';

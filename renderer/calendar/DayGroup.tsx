@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isMissed, type CalendarEntry } from './calendarEntries';
 import { CalendarEntryRow } from './CalendarEntryRow';
-import { dayLabel } from './dayLabel';
+import { dayLabel } from '../schedule/dayLabel';
 
 interface DayGroupProps {
   dayKey: string;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ZonedInstant } from '../../shared/schedule/zonedInstantSchema';
 import { wallClockToInstant } from '../../shared/schedule/wallClockToInstant';
 import { zonedParts } from '../../shared/text/formatDateTime';
-import { formatVietnameseDate } from '../../shared/text/vietnameseDate';
+import { dayLabel } from './dayLabel';
 import { ZoneLabel } from './ZoneLabel';
 import './schedule.css';
 
@@ -58,7 +58,7 @@ export function ZonedDateTimeField({ label, value, timeZone, onChange, onBlur, c
       <p className="zoned-field-note">
         {at && (
           <span className="zoned-field-day">
-            {formatVietnameseDate(at, timeZone)}, {wallClock.time}
+            {dayLabel(t, wallClock.date, true)}, {wallClock.time}
           </span>
         )}
         {partial && <span className="zoned-field-partial">{t('schedule.incomplete')}</span>}
