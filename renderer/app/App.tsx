@@ -10,6 +10,8 @@ import { StoryImport } from '../import/StoryImport';
 import { noFilters, StoryFilters, type ListFilters } from '../library/StoryFilters';
 import { StoryList, useStoryPages } from '../library/StoryList';
 import { MediaPanel } from '../media/MediaPanel';
+import { OutboxHost } from '../outbox/OutboxPanel';
+import { OutboxButton } from '../outbox/OutboxStatus';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { matchesShortcut } from '../shortcuts/shortcutList';
@@ -103,6 +105,7 @@ export function App() {
         </button>
         <StoryImport onImported={(story) => void openImported(story)} />
         <span className="top-bar-gap" />
+        <OutboxButton />
         <button type="button" className="quiet-button" aria-pressed={focusMode} onClick={() => setFocusMode(!focusMode)}>
           {t(focusMode ? 'focus.leave' : 'focus.enter')}
         </button>
@@ -146,6 +149,7 @@ export function App() {
       )}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
       {showSettings && <SettingsDialog onClose={() => setShowSettings(false)} />}
+      <OutboxHost />
       <Toasts />
     </div>
   );

@@ -2,6 +2,7 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lengthProgress, lengthTargets, type StoryType } from '../../shared/story/storyTypes';
 import type { StoryStats } from '../editor/storyStats';
+import { OutboxStatus } from '../outbox/OutboxStatus';
 
 const subscribeOnline = (listener: () => void) => {
   window.addEventListener('online', listener);
@@ -20,7 +21,7 @@ interface StatusBarProps {
   storyType?: StoryType;
 }
 
-/** The bottom bar: is the story safe, how long is it against its target, and is there a connection. */
+/** The bottom bar: is the story safe, how long is it against its target, what is still to send, and is there a connection. */
 export function StatusBar({ saveIndicator, stats, storyType }: StatusBarProps) {
   const { t } = useTranslation();
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
@@ -47,6 +48,7 @@ export function StatusBar({ saveIndicator, stats, storyType }: StatusBarProps) {
           <progress max={1} value={progress.ratio} aria-label={t('statusBar.targetProgress')} />
         </div>
       )}
+      <OutboxStatus />
       <div className={`status-online ${online ? 'is-online' : 'is-offline'}`}>{online ? t('statusBar.online') : t('statusBar.offline')}</div>
     </footer>
   );

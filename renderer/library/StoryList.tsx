@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, type FocusEvent, type 
 import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
+import { useJobsByStory } from '../outbox/useOutbox';
 import { useSettings } from '../settings/useSettings';
 import type { ListFilters } from './StoryFilters';
 import { StoryRow, type ListedStory } from './StoryRow';
@@ -37,6 +38,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   const { t } = useTranslation();
   const pages = useStoryPages(trashed);
   const { settings } = useSettings();
+  const deliveries = useJobsByStory();
   const scrollRef = useRef<HTMLDivElement>(null);
   const active = useRef(-1);
   // The paged list serves the plain view; words, a filter or another order go through the search.
@@ -140,6 +142,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
               selected={story.id === selectedId}
               trashed={trashed}
               timeZone={settings.timeZone}
+              delivery={deliveries.get(story.id)}
               measure={virtualizer.measureElement}
               onOpen={open}
               onRestore={restore}

@@ -1,8 +1,11 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trashDaysLeft } from '../../shared/backup/trashRetention';
+import type { OutboxItem } from '../../shared/publish/outboxSchema';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
+import { deliveryOverlay } from '../outbox/outboxFacts';
+import { StatusBadge } from '../outbox/StatusBadge';
 import { HighlightedText } from './HighlightedText';
 
 export type ListedStory = StorySummary & { highlights?: [number, number][] };
@@ -16,6 +19,8 @@ interface StoryRowProps {
   selected: boolean;
   trashed: boolean;
   timeZone: string;
+  /** The story's most telling outbox job: "Đang gửi" or "Lỗi gửi" shows over its status. The same object until it changes. */
+  delivery: OutboxItem | undefined;
   measure: (element: HTMLLIElement | null) => void;
   onOpen: (story: StorySummary) => void;
   onRestore: (story: StorySummary) => void;
@@ -25,8 +30,10 @@ interface StoryRowProps {
  * One story in the list. Memoised: while the list scrolls only the rows coming into view render, not the
  * thirty already on screen, which is what kept a scrolling frame's work above 16 ms.
  */
-export const StoryRow = memo(function StoryRow({ story, index, start, total, selected, trashed, timeZone, measure, onOpen, onRestore }: StoryRowProps) {
+export const StoryRow = memo(function StoryRow({ story, index, start, total, selected, trashed, timeZone, delivery, measure, onOpen, onRestore }: StoryRowProps) {
   const { t } = useTranslation();
+  const job = trashed ? undefined : delivery;
+  const reasonId = deliveryOverlay(job) ? `delivery-reason-${story.id}` : undefined;
   return (
     <li
       data-index={index}
@@ -36,10 +43,10 @@ export const StoryRow = memo(function StoryRow({ story, index, start, total, sel
       className={`story-row${selected ? ' is-selected' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
     >
-      <button type="button" className="story-row-open" aria-current={selected ? 'true' : undefined} onClick={() => onOpen(story)}>
+      <button type="button" className="story-row-open" aria-current={selected ? 'true' : undefined} aria-describedby={reasonId} onClick={() => onOpen(story)}>
         <span className="story-row-headline">{story.headline.trim() ? <HighlightedText text={story.headline} ranges={story.highlights ?? []} /> : t('library.untitled')}</span>
         <span className="story-row-meta">
-          <span className={`badge badge-${trashed ? 'trashed' : story.status}`}>{t(trashed ? 'status.trashed' : `status.${story.status}`)}</span>
+          <StatusBadge status={trashed ? 'trashed' : story.status} job={job} timeZone={timeZone} reasonId={reasonId} />
           {story.category && <span className="story-row-category">{story.category}</span>}
           <time dateTime={story.updatedAt}>{formatShortDateTime(trashed && story.trashedAt ? story.trashedAt : story.updatedAt, timeZone)}</time>
           {trashed && story.trashedAt && <span className="story-row-days-left">{t('backup.trashDaysLeft', { count: trashDaysLeft(story.trashedAt, new Date()) })}</span>}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toneStyleSchema } from '../../shared/settings/settingsSchema';
 import { BackupSection } from '../backup/BackupSection';
+import { PublishingSection } from './PublishingSection';
 import { useSettings } from './useSettings';
 
 /** Zones a Vietnamese newsroom's reporters most often file from; the current one is always offered. */
@@ -38,6 +39,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           ))}
         </select>
       </label>
+      <PublishingSection />
       <BackupSection />
       <button type="button" className="primary-button" onClick={onClose} autoFocus>
         {t('shortcuts.close')}

@@ -5,6 +5,8 @@ import type { Story, WorkflowStatus } from '../../shared/story/storySchema';
 import type { ChecklistItem as CheckedItem } from '../../shared/workflow/prePublishChecklist';
 import { nextStatuses, workflowStatusOf } from '../../shared/workflow/storyTransitions';
 import { api } from '../api/datelineApi';
+import { DeliveryStatus } from '../outbox/DeliveryStatus';
+import { StoryStatusBadge } from '../outbox/StatusBadge';
 import { useSettings } from '../settings/useSettings';
 import { ScheduleFacts } from './ScheduleFacts';
 import { SchedulePicker } from './SchedulePicker';
@@ -69,11 +71,10 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
     <section className="workflow" aria-labelledby="workflow-title">
       <div className="workflow-head">
         <h3 id="workflow-title">{t('workflow.title')}</h3>
-        <span className={`badge badge-${from}`} data-testid="workflow-status">
-          {t(`status.${from}`)}
-        </span>
+        <StoryStatusBadge storyId={story.id} status={from} timeZone={settings.timeZone} testId="workflow-status" />
       </div>
       <ScheduleFacts story={story} timeZone={settings.timeZone} />
+      <DeliveryStatus story={story} timeZone={settings.timeZone} />
       <div className="workflow-moves" role="group" aria-label={t('workflow.moves')}>
         {moves.map((to) => (
           <button key={to} type="button" className={`workflow-move${isForward(from, to) ? ' is-forward' : ''}`} disabled={busy} onClick={() => void move(to)}>
