@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { ApiCall } from '../support/publishableStory';
 
 export interface RunningHost {
   url: string;
@@ -14,14 +15,16 @@ export interface RunningHost {
   start: () => Promise<void>;
   /** Every story file on disk, parsed. */
   storiesOnDisk: () => Promise<Record<string, unknown>[]>;
+  /** Calls the API over HTTP as the page does, for setting up what a test is not about; a refusal throws. */
+  api: ApiCall;
 }
 
 const token = 'e2e-token';
 
 /** Runs the built web host (`out/main/webhost.js`) as its own process, exactly as `npm run web` does. */
-async function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string; port: number }> {
+async function launch(dataDir: string, port: number, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; port: number }> {
   const child = spawn(process.execPath, ['out/main/webhost.js', '--port', String(port), '--data', dataDir], {
-    env: { ...process.env, DATELINE_WEB_TOKEN: token },
+    env: { ...process.env, ...env, DATELINE_WEB_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,12 +45,14 @@ async function launch(dataDir: string, port: number): Promise<{ child: ChildProc
   return { child, url, port: Number(new URL(url).port) };
 }
 
-export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: string) => Promise<void> }>({
+export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: string) => Promise<void>; hostEnv: Record<string, string> }>({
   seedDataDir: [async ({}, use) => use(async () => undefined), { option: true }],
-  host: async ({ seedDataDir }, use) => {
+  /** Extra environment for the host process, e.g. the DATELINE_WP_* variables that name a WordPress site. */
+  hostEnv: [{}, { option: true }],
+  host: async ({ seedDataDir, hostEnv }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'dateline-e2e-'));
     await seedDataDir(dataDir);
-    let running = await launch(dataDir, 0);
+    let running = await launch(dataDir, 0, hostEnv);
     const host: RunningHost = {
       url: running.url,
       port: running.port,
@@ -59,13 +64,23 @@ export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: stri
         await exited;
       },
       start: async () => {
-        running = await launch(dataDir, host.port);
+        running = await launch(dataDir, host.port, hostEnv);
       },
       storiesOnDisk: async () => {
         const folder = join(dataDir, 'stories');
         const names = (await readdir(folder)).filter((name) => name.endsWith('.json'));
         return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
       },
+      api: (async (method: string, input: unknown) => {
+        const response = await fetch(`${new URL(host.url).origin}/api/${method}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+        const answer = (await response.json()) as { error?: { code: string; message: string } };
+        if (!response.ok) throw new Error(`${method}: ${answer.error?.code} ${answer.error?.message}`);
+        return answer;
+      }) as ApiCall,
     };
     await use(host);
     await host.stop();

@@ -14,11 +14,13 @@ const paragraph = (text: string): TiptapNode => ({ type: 'paragraph', content: [
 /**
  * A story ready to go out, as a reporter leaves it: a headline, a sapo, a category and tags, two photos each
  * with its caption and credit, the first also the featured image with its own alt text, approved ('ready').
- * The photos are real JPEGs of two colours, imported through the media pipeline.
+ * The photos are real JPEGs, imported through the media pipeline.
  */
 export async function publishableStory(call: ApiCall, dir: string, headline = 'Thông xe đường ven biển Hạ Long – Cẩm Phả'): Promise<Story> {
   const photos: MethodOutput<'media.import'>[] = [];
-  for (const [i, background] of ['#b5532f', '#2a6f97'].entries()) {
+  // Colours of their own, so each story's photos are new to the library and to the site (a photo is known by its bytes).
+  const colour = () => `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
+  for (const [i, background] of [colour(), colour()].entries()) {
     const path = await makePhoto(dir, `anh-${i + 1}-${Date.now()}.jpg`, { width: 320, height: 200, background });
     photos.push(await call('media.import', { fileName: `anh-${i + 1}.jpg`, dataBase64: (await readFile(path)).toString('base64') }));
   }
