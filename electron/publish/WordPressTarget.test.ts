@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../api/createHandlers';
 import { openTempServices, type TempServices } from '../../tests/support/tempServices';
 import { publishableCaptions, publishableStory, tomorrowSixInHanoi, type ApiCall } from '../../tests/support/publishableStory';
-import { readWordPress, wpRequest, type WordPressInfo } from '../../tests/support/wordpressServer';
+import { backdateScheduledPost, readWordPress, wpRequest, type WordPressInfo } from '../../tests/support/wordpressServer';
 
 // Against the real WordPress that tests/wordpress/startWordPress.sh starts on 127.0.0.1 (`.ci/run` calls it).
 const wordpress = readWordPress();
@@ -105,6 +105,34 @@ describe.skipIf(unavailable !== null)('WordPress delivery through the outbox', (
       expect(job).toMatchObject({ state: 'failed', error: { code: 'auth', willRetry: false }, nextAttemptAt: null });
     } finally {
       await wrong.close();
+    }
+  });
+
+  it('shows a post still scheduled five minutes after its time as a missed schedule, and publishes it on request', async () => {
+    // The app's clock runs ahead to just after the publish time; WordPress's own clock, and its cron, do not.
+    let clock = Date.now();
+    const ahead = await openTempServices({ now: () => new Date(clock), env: { DATELINE_WP_URL: wp.url, DATELINE_WP_USER: wp.user, DATELINE_WP_APP_PASSWORD: wp.appPassword } });
+    try {
+      const h = createHandlers(ahead.services);
+      const story = await publishableStory((async (m, i) => (h[m] as (x: unknown) => unknown)(i)) as ApiCall, ahead.dir, `Lỡ giờ đăng ${Date.now()}`);
+      const { publishAt } = tomorrowSixInHanoi();
+      await h['stories.transition']({ id: story.id, to: 'scheduled', publishAt });
+      const [delivered] = (await h['outbox.flush']({})).items;
+      expect(delivered).toMatchObject({ state: 'delivered', missedSchedule: false });
+
+      clock = Date.parse(publishAt) + 4 * 60_000;
+      expect((await h['outbox.flush']({})).items[0]!.missedSchedule).toBe(false);
+      clock = Date.parse(publishAt) + 6 * 60_000;
+      const [missed] = (await h['outbox.flush']({})).items;
+      expect(missed).toMatchObject({ missedSchedule: true, remote: { status: 'future' } });
+
+      // Where WordPress's clock agrees the time has passed (as on a real site whose cron did not run).
+      backdateScheduledPost(wp, missed!.remote!.postId!, new Date(Date.now() - 10 * 60_000));
+      const [published] = (await h['outbox.publishNow']({ jobId: missed!.jobId })).items;
+      expect(published).toMatchObject({ missedSchedule: false, remote: { status: 'publish' } });
+      expect((await post(published!.remote!.postId!)).status).toBe('publish');
+    } finally {
+      await ahead.close();
     }
   });
 

@@ -145,3 +145,16 @@ export async function wpRequest<T = unknown>(info: WordPressInfo, method: string
   if (!response.ok) throw new WordPressError(response.status, parsed);
   return parsed as T;
 }
+
+/**
+ * Moves a scheduled post's time into the past behind WordPress's back, as a site whose cron never ran leaves it:
+ * still `future`, its time gone by. WordPress's own API would publish it on the spot instead.
+ */
+export function backdateScheduledPost(info: WordPressInfo, postId: number, gmt: Date): void {
+  const at = gmt.toISOString().slice(0, 19).replace('T', ' ');
+  const script = `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '${info.docroot}/wp-load.php';
+    global $wpdb; $wpdb->update($wpdb->posts, ['post_date_gmt' => '${at}', 'post_date' => get_date_from_gmt('${at}')], ['ID' => ${postId}]);
+    clean_post_cache(${postId});`;
+  const result = spawnSync('php', ['-r', script], { encoding: 'utf8', cwd: info.docroot });
+  if (result.status !== 0) throw new Error(`could not backdate post ${postId}: ${result.stderr || result.stdout}`);
+}
