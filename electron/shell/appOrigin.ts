@@ -14,6 +14,7 @@ export function isAppUrl(url: string | undefined, devServerUrl = process.env.ELE
   } catch {
     return false;
   }
-  if (parsed.origin === appOrigin || url.startsWith(`${appOrigin}/`)) return true;
+  // A custom scheme has an opaque origin ("null"), so the bare origin string is compared as written.
+  if (url === appOrigin || parsed.origin === appOrigin || url.startsWith(`${appOrigin}/`)) return true;
   return devServerUrl !== undefined && parsed.origin === new URL(devServerUrl).origin;
 }

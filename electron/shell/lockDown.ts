@@ -29,11 +29,16 @@ export function lockDownWebContents(
   });
 }
 
-/** No page of the app may use the camera, the microphone, notifications or any other permission. */
+/**
+ * No page may use the camera, the microphone or any other permission, with one exception: the app's own pages
+ * may show notifications, which is how a deadline reminder reaches the reporter through the OS.
+ */
 export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  const allowed = (permission: string, origin: string | undefined) => permission === 'notifications' && isAppUrl(origin);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 }
+
 
 /** Every response the session loads carries the app's strict policy, whatever its origin sent. */
 export function enforceContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {

@@ -143,7 +143,7 @@ describe('Electron security checklist', () => {
     expect(prefs.sandbox).toBe(true);
   });
 
-  it('5. Handle session permission requests from remote content: every request and check is denied', () => {
+  it('5. Handle session permission requests from remote content: every request and check is denied, but the app’s own notifications', () => {
     let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | undefined;
     let checkHandler: ((...args: unknown[]) => boolean) | undefined;
     const session = {
@@ -151,11 +151,21 @@ describe('Electron security checklist', () => {
       setPermissionCheckHandler: (handler: typeof checkHandler) => void (checkHandler = handler),
     } as unknown as Session;
     denyAllPermissions(session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'pointerLock', 'unknown']) {
+    const request = (permission: string, url: string) => {
       const answers: boolean[] = [];
-      requestHandler!({}, permission, (granted) => answers.push(granted), { requestingUrl: `${appOrigin}/index.html` });
-      expect(answers, permission).toEqual([false]);
+      requestHandler!({}, permission, (granted) => answers.push(granted), { requestingUrl: url });
+      return answers;
+    };
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'pointerLock', 'unknown']) {
+      expect(request(permission, `${appOrigin}/index.html`), permission).toEqual([false]);
       expect(checkHandler!({}, permission, `${appOrigin}`, {}), permission).toBe(false);
+    }
+    // Deadline reminders go through the OS: the app's pages may notify, nothing else may.
+    expect(request('notifications', `${appOrigin}/index.html`)).toEqual([true]);
+    expect(checkHandler!({}, 'notifications', appOrigin, {})).toBe(true);
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'not a url']) {
+      expect(request('notifications', url), url).toEqual([false]);
+      expect(checkHandler!({}, 'notifications', url, {}), url).toBe(false);
     }
   });
 
