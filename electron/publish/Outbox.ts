@@ -60,6 +60,8 @@ export interface OutboxOptions {
   editDelayMs?: number;
   /** How long after its time a post WordPress still holds as scheduled counts as a missed schedule. */
   missedGraceMs?: number;
+  /** Told when a target shows a scheduled story as gone out, so the story can be marked published. */
+  onPublished?: (storyId: string) => Promise<void>;
 }
 
 const outboxFileName = 'outbox.json';
@@ -170,8 +172,9 @@ export class Outbox {
     } catch (error) {
       throw new DatelineError('delivery_failed', DeliveryFailure.from(error).message);
     }
-    Object.assign(job, { missedSchedule: false, checkedAt: this.now().toISOString(), updatedAt: this.now().toISOString() });
+    Object.assign(job, { missedSchedule: false, publishAt: null, checkedAt: this.now().toISOString(), updatedAt: this.now().toISOString() });
     await this.persist();
+    if (this.remoteOf(job).status === 'publish') await this.wentOut(job);
     return this.list();
   }
 
@@ -326,21 +329,29 @@ export class Outbox {
     await this.persist();
   }
 
-  /** When a delivered scheduled post is next due a look: after its time and the grace, then every five minutes. */
+  /**
+   * When a delivered scheduled post is next due a look: a minute after its time (WordPress publishes on its next
+   * cron run), then every two minutes until it has gone out.
+   */
   private checkDueAt(job: Job): number {
     if (job.state !== 'delivered' || job.publishAt === null || !this.options.drivers()[job.target]?.readBack) return Infinity;
-    const first = Date.parse(job.publishAt) + (this.options.missedGraceMs ?? 5 * 60_000);
-    return job.checkedAt === null ? first : Math.max(first, Date.parse(job.checkedAt) + 5 * 60_000);
+    const first = Date.parse(job.publishAt) + 60_000;
+    return job.checkedAt === null ? first : Math.max(first, Date.parse(job.checkedAt) + 2 * 60_000);
   }
 
-  /** Reads the post back after its time: still only scheduled means the site's cron has not run (lỡ giờ đăng). */
+  /**
+   * Reads the post back after its time. Gone out: the story is marked published, as the site shows it. Still
+   * only scheduled past the grace: the site's cron has not run, a missed schedule (lỡ giờ đăng) for the reporter.
+   */
   private async checkSchedule(job: Job): Promise<void> {
     const driver = this.options.drivers()[job.target];
     try {
       const state = await driver!.readBack!(this.remoteOf(job));
       this.db.data.remote[remoteKey(job)] = state;
-      job.missedSchedule = state.status === 'future';
-      // Gone out: nothing left to watch.
+      const grace = this.options.missedGraceMs ?? 5 * 60_000;
+      job.missedSchedule = state.status === 'future' && this.now().getTime() >= Date.parse(job.publishAt!) + grace;
+      if (state.status === 'publish') await this.wentOut(job);
+      // Nothing left to watch once it is out, or taken off the schedule on the site itself.
       if (state.status !== 'future') job.publishAt = null;
     } catch (error) {
       this.options.log.warn(`outbox: could not read back story ${job.storyId} from ${job.target}`, DeliveryFailure.from(error).message);
@@ -348,6 +359,10 @@ export class Outbox {
     job.checkedAt = this.now().toISOString();
     job.updatedAt = job.checkedAt;
     await this.persist();
+  }
+
+  private async wentOut(job: Job): Promise<void> {
+    await this.options.onPublished?.(job.storyId).catch((error: unknown) => this.options.log.warn(`outbox: story ${job.storyId} went out but could not be marked published`, error));
   }
 
   private job(jobId: string): Job {

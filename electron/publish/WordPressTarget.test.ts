@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../api/createHandlers';
 import { openTempServices, type TempServices } from '../../tests/support/tempServices';
 import { publishableCaptions, publishableStory, tomorrowSixInHanoi, type ApiCall } from '../../tests/support/publishableStory';
-import { backdateScheduledPost, readWordPress, wpRequest, type WordPressInfo } from '../../tests/support/wordpressServer';
+import { backdateScheduledPost, publishAsCronWould, readWordPress, wpRequest, type WordPressInfo } from '../../tests/support/wordpressServer';
 
 // Against the real WordPress that tests/wordpress/startWordPress.sh starts on 127.0.0.1 (`.ci/run` calls it).
 const wordpress = readWordPress();
@@ -131,6 +131,31 @@ describe.skipIf(unavailable !== null)('WordPress delivery through the outbox', (
       const [published] = (await h['outbox.publishNow']({ jobId: missed!.jobId })).items;
       expect(published).toMatchObject({ missedSchedule: false, remote: { status: 'publish' } });
       expect((await post(published!.remote!.postId!)).status).toBe('publish');
+      expect((await h['stories.get']({ id: story.id })).status).toBe('published');
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it('marks the story published once the site has published it at its time', async () => {
+    let clock = Date.now();
+    const ahead = await openTempServices({ now: () => new Date(clock), env: { DATELINE_WP_URL: wp.url, DATELINE_WP_USER: wp.user, DATELINE_WP_APP_PASSWORD: wp.appPassword } });
+    try {
+      const h = createHandlers(ahead.services);
+      const story = await publishableStory((async (m, i) => (h[m] as (x: unknown) => unknown)(i)) as ApiCall, ahead.dir, `Đăng đúng giờ ${Date.now()}`);
+      const { publishAt } = tomorrowSixInHanoi();
+      await h['stories.transition']({ id: story.id, to: 'scheduled', publishAt });
+      const [delivered] = (await h['outbox.flush']({})).items;
+      // The time comes on the site too (its clock cannot be moved, so the post's time is), and its cron runs.
+      backdateScheduledPost(wp, delivered!.remote!.postId!, new Date(Date.now() - 90_000));
+      publishAsCronWould(wp, delivered!.remote!.postId!);
+      clock = Date.parse(publishAt) + 90_000;
+      const [checked] = (await h['outbox.flush']({})).items;
+      expect(checked).toMatchObject({ missedSchedule: false, remote: { status: 'publish' } });
+      const after = await h['stories.get']({ id: story.id });
+      expect(after.status).toBe('published');
+      expect(after.publishAt?.at).toBe(new Date(publishAt).toISOString());
+      expect(after.statusHistory?.at(-1)).toEqual({ status: 'published', at: new Date(clock).toISOString() });
     } finally {
       await ahead.close();
     }

@@ -85,7 +85,8 @@ export class WordPressTarget implements PublishTargetDriver {
       tags,
       featured_media: story.featuredImage ? (next.media[story.featuredImage.mediaId]?.id ?? 0) : 0,
     };
-    if (wanted.dateGmt) fields.date_gmt = wanted.dateGmt;
+    // A post the site has already published keeps the time it went out by the site's own clock.
+    if (wanted.dateGmt && !(wanted.status === 'publish' && next.status === 'publish')) fields.date_gmt = wanted.dateGmt;
     if (postId === null) {
       // Written down before the post exists: a retry after a create whose answer was lost finds it by this slug.
       next = { ...next, slug: next.slug ?? `${slugify(story.headline).slice(0, 80) || 'bai'}-${story.id.slice(0, 8)}` };

@@ -1,4 +1,6 @@
 import { mkdir } from 'node:fs/promises';
+import { DatelineError } from '../../shared/api/DatelineError';
+import { applyTransition } from '../../shared/workflow/storyTransitions';
 import { LibraryBackup } from '../backup/LibraryBackup';
 import { finishInterruptedRestore } from '../backup/swapLibrary';
 import { StoryHistory } from '../history/StoryHistory';
@@ -117,7 +119,16 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     if ((current.folderTarget.enabled || evenIfDisabled) && current.folderTarget.path) targets.folder = new FolderTarget(current.folderTarget.path, media, () => settings.get().timeZone);
     return targets;
   };
-  const outbox = await Outbox.open({ dataDir: config.dataDir, fs, log, stories, drivers: publishTargets, now: config.now, backoff: config.outboxBackoff });
+  const outbox = await Outbox.open({
+    dataDir: config.dataDir,
+    fs,
+    log,
+    stories,
+    drivers: publishTargets,
+    now: config.now,
+    backoff: config.outboxBackoff,
+    onPublished: (id) => markPublished(stories, id),
+  });
   outbox.start();
   const close = async () => {
     await outbox.close();
@@ -144,6 +155,16 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     close,
   });
   return services;
+}
+
+/** The site published a scheduled story by its own clock: the story follows, unless it has moved on since. */
+async function markPublished(stories: StoryStore, id: string): Promise<void> {
+  if (stories.summary(id)?.status !== 'scheduled') return;
+  await stories.transition(id, (current, at) => {
+    if (current.status !== 'scheduled') throw new DatelineError('conflict', `story ${id} is no longer scheduled`);
+    // Out at the time it was scheduled for, which the calendar keeps.
+    return { ...applyTransition(current, 'published', at), publishAt: current.publishAt };
+  });
 }
 
 /**

@@ -172,4 +172,12 @@ describe('scheduling', () => {
     const published = await handlers['stories.transition']({ id: story.id, to: 'published' });
     expect(published.publishAt).toEqual({ at: new Date(clock).toISOString(), timeZone: 'Asia/Ho_Chi_Minh' });
   });
+
+  it('files a scheduled story the desk publishes at once under that moment, not its old time', async () => {
+    const story = await readyStory();
+    await handlers['stories.transition']({ id: story.id, to: 'scheduled', publishAt: '2024-05-15T06:00:00+07:00' });
+    clock += 60_000;
+    const published = await handlers['stories.transition']({ id: story.id, to: 'published' });
+    expect(published.publishAt?.at).toBe(new Date(clock).toISOString());
+  });
 });

@@ -63,10 +63,10 @@ export function applyTransition(story: Story, to: WorkflowStatus, at: string, sc
   const moved: Story = { ...story, status: to as StoryStatus, trashedAt: null, statusHistory };
   const timeZone = schedule?.timeZone ?? story.publishAt?.timeZone ?? newsroomTimeZone;
   if (to === 'scheduled') moved.publishAt = schedule?.publishAt ? zonedInstant(schedule.publishAt, timeZone) : null;
-  // Published now: the calendar files it under the moment it went out.
-  else if (to === 'published' && story.status !== 'scheduled') moved.publishAt = zonedInstant(at, timeZone);
+  // Published now (the desk's move, even on a scheduled story): the calendar files it under the moment it went out.
+  else if (to === 'published') moved.publishAt = zonedInstant(at, timeZone);
   // Unscheduled: the old time would otherwise still sit on the calendar.
-  else if (story.status === 'scheduled' && to !== 'published') moved.publishAt = null;
+  else if (story.status === 'scheduled') moved.publishAt = null;
   return moved;
 }
 

@@ -158,3 +158,10 @@ export function backdateScheduledPost(info: WordPressInfo, postId: number, gmt: 
   const result = spawnSync('php', ['-r', script], { encoding: 'utf8', cwd: info.docroot });
   if (result.status !== 0) throw new Error(`could not backdate post ${postId}: ${result.stderr || result.stdout}`);
 }
+
+/** Publishes a scheduled post as WordPress's cron does when its time comes (`wp_publish_post`). */
+export function publishAsCronWould(info: WordPressInfo, postId: number): void {
+  const script = `$_SERVER['HTTP_HOST'] = '127.0.0.1'; require '${info.docroot}/wp-load.php'; wp_publish_post(${postId});`;
+  const result = spawnSync('php', ['-r', script], { encoding: 'utf8', cwd: info.docroot });
+  if (result.status !== 0) throw new Error(`could not publish post ${postId}: ${result.stderr || result.stdout}`);
+}
