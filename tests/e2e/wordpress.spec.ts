@@ -50,8 +50,18 @@ test.describe('with the site named in the environment', () => {
 
   test('a story scheduled for 06:00 Hà Nội arrives as a future post at 23:00 UTC, photos captioned, featured image set', async ({ page, host }, testInfo) => {
     const story = await publishableStory(host.api, testInfo.outputPath(), `Thông xe đường ven biển ${Date.now()}`);
-    const { publishAt, dateGmt } = tomorrowSixInHanoi();
-    await host.api('stories.transition', { id: story.id, to: 'scheduled', publishAt });
+    const { dateGmt } = tomorrowSixInHanoi();
+
+    // As the reporter does it: the story open, "Hẹn giờ" on the picker's own default, tomorrow 06:00 Hà Nội.
+    await page.goto(host.url);
+    await page.locator('.story-row', { hasText: story.headline }).click();
+    const inspector = page.getByRole('complementary', { name: 'Thông tin bài' });
+    const picker = inspector.getByRole('form', { name: 'Hẹn giờ đăng' });
+    await expect(picker.getByLabel('Giờ đăng: giờ')).toHaveValue('06:00');
+    await picker.getByRole('button', { name: 'Hẹn giờ', exact: true }).click();
+    await expect(inspector.getByTestId('workflow-status')).toHaveText('Hẹn giờ');
+    const delivery = inspector.getByRole('group', { name: 'Gửi bài' }).getByTestId('delivery-job');
+    await expect(delivery, 'the workflow panel shows the delivery done').toContainText('WordPress: Đã gửi', { timeout: 30_000 });
     const job = await deliveredJob(host, story.id);
     expect(job.remote?.postId).toEqual(expect.any(Number));
 
@@ -74,11 +84,10 @@ test.describe('with the site named in the environment', () => {
     expect(await postsWithSlug(post.slug)).toHaveLength(1);
     expect(await postsTitled(story.headline)).toHaveLength(1);
 
-    await page.goto(host.url);
     await page.screenshot({ path: testInfo.outputPath('wordpress-delivered.png') });
   });
 
-  test('with the site down, the job waits with the reason; once it is back the job is delivered once, without being asked', async ({ host }, testInfo) => {
+  test('with the site down, the job waits with the reason; once it is back the job is delivered once, without being asked', async ({ page, host }, testInfo) => {
     test.setTimeout(120_000);
     const story = await publishableStory(host.api, testInfo.outputPath(), `Mất mạng giữa chừng ${Date.now()}`);
     await host.api('stories.transition', { id: story.id, to: 'scheduled', publishAt: tomorrowSixInHanoi().publishAt });
@@ -91,11 +100,18 @@ test.describe('with the site named in the environment', () => {
       await host.api('outbox.push', { storyId: story.id });
       await expect.poll(async () => (await jobOf(host, story.id))?.error?.code, { message: 'the outbox shows why it waits' }).toBe('offline');
       expect(await jobOf(host, story.id)).toMatchObject({ state: 'queued', error: { willRetry: true } });
+      await page.goto(host.url);
+      const outboxCount = page.locator('.status-bar').getByRole('button', { name: /Hộp thư đi/ });
+      await expect(outboxCount).toContainText('1 lỗi');
+      await page.locator('.story-row', { hasText: 'sửa khi mất mạng' }).click();
+      await expect(page.getByTestId('delivery-job')).toContainText('Chưa có mạng');
+      await page.screenshot({ path: testInfo.outputPath('wordpress-offline.png') });
     } finally {
       wp = await startWordPressServer(wp);
     }
     // No flush, no retry: the outbox's own backoff brings it through.
     const delivered = await deliveredJob(host, story.id, 60_000);
+    await expect(page.locator('.status-bar').getByRole('button', { name: /Hộp thư đi/ })).toContainText('Hộp thư đi: 0');
     expect(delivered.remote?.postId).toBe(first.remote?.postId);
     expect(delivered.attempts).toBeGreaterThanOrEqual(2);
     const posts = await postsWithSlug((await wpRequest<EditPost>(wp, 'GET', `/wp/v2/posts/${first.remote!.postId}`, { query: { context: 'edit' } })).slug);
