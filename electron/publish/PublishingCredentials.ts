@@ -10,6 +10,8 @@ export interface SecretCodec {
   isEncryptionAvailable(): boolean;
   encryptString(plain: string): Buffer;
   decryptString(cipher: Buffer): string;
+  /** Linux only: 'basic_text' means no key store was found and the "encryption" uses a well-known key. */
+  getSelectedStorageBackend?(): string;
 }
 
 /** The web host's way in: the site, user and password from its environment, never from a file. */
@@ -85,6 +87,8 @@ export class PublishingCredentials {
 
   private canEncrypt(): boolean {
     try {
+      // On a Linux desktop without a keyring, safeStorage still "encrypts", with a key every copy of Chromium knows.
+      if (this.codec?.getSelectedStorageBackend?.() === 'basic_text') return false;
       return this.codec?.isEncryptionAvailable() ?? false;
     } catch {
       return false;
