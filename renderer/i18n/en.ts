@@ -332,6 +332,10 @@ export const en: Messages = {
     toneNew: 'New: hòa, thúy, khỏe',
     toneOld: 'Old: hoà, thuý, khoẻ',
     timeZone: 'Newsroom time zone',
+    deadlineReminder: 'Remind me before a deadline',
+    reminderOff: 'No reminder',
+    reminderBefore_one: '{{count}} minute before',
+    reminderBefore_other: '{{count}} minutes before',
   },
   spelling: {
     menu: 'Spelling: {{word}}',

@@ -331,6 +331,10 @@ export const vi = {
     toneNew: 'Kiểu mới: hòa, thúy, khỏe',
     toneOld: 'Kiểu cũ: hoà, thuý, khoẻ',
     timeZone: 'Múi giờ tòa soạn',
+    deadlineReminder: 'Nhắc trước hạn nộp bài',
+    reminderOff: 'Không nhắc',
+    reminderBefore_one: 'Trước {{count}} phút',
+    reminderBefore_other: 'Trước {{count}} phút',
   },
   spelling: {
     menu: 'Chính tả: {{word}}',

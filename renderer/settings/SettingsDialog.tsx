@@ -8,7 +8,10 @@ import { useSettings } from './useSettings';
 /** Zones a Vietnamese newsroom's reporters most often file from; the current one is always offered. */
 const commonZones = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Paris', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'Australia/Sydney', 'UTC'];
 
-/** The newsroom's conventions: tone-mark style and clock. */
+/** How long before a deadline the reporter is reminded; the saved value is always offered. */
+const reminderMinutes = [0, 10, 15, 30, 60, 120];
+
+/** The newsroom's conventions: tone-mark style, clock, reminders, publishing and backups. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
@@ -19,6 +22,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     return () => element?.close();
   }, []);
   const zones = commonZones.includes(settings.timeZone) ? commonZones : [settings.timeZone, ...commonZones];
+  const reminderChoices = reminderMinutes.includes(settings.deadlineReminderMinutes) ? reminderMinutes : [...reminderMinutes, settings.deadlineReminderMinutes].sort((a, b) => a - b);
   return (
     <dialog ref={dialog} className="settings-dialog" aria-label={t('settings.title')} onClose={onClose} onCancel={onClose}>
       <h2>{t('settings.title')}</h2>
@@ -35,6 +39,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('settings.deadlineReminder')}</span>
+        <select value={settings.deadlineReminderMinutes} onChange={(e) => void update({ deadlineReminderMinutes: Number(e.target.value) })}>
+          {reminderChoices.map((minutes) => (
+            <option key={minutes} value={minutes}>
+              {minutes === 0 ? t('settings.reminderOff') : t('settings.reminderBefore', { count: minutes })}
             </option>
           ))}
         </select>
