@@ -5,7 +5,7 @@ import { createHandlers, type Handlers } from '../api/createHandlers';
 import { dispatch } from '../api/dispatch';
 import { createServices } from '../services/createServices';
 import { openTempServices, type TempServices } from '../../tests/support/tempServices';
-import { publishableStory, tomorrowSixInHanoi, type ApiCall } from '../../tests/support/publishableStory';
+import { handlerCall, publishableStory, tomorrowSixInHanoi, type ApiCall } from '../../tests/support/publishableStory';
 import { recordingLogger } from '../../tests/support/quietLogger';
 import { makeTempDir } from '../../tests/support/tempDir';
 
@@ -24,7 +24,7 @@ beforeEach(async () => {
   await mkdir(folder);
   temp = await openTempServices({ outboxBackoff: fastBackoff });
   handlers = createHandlers(temp.services);
-  call = (async (method, input) => (handlers[method] as (i: unknown) => unknown)(input)) as ApiCall;
+  call = handlerCall(handlers);
   await handlers['settings.update']({ folderTarget: { enabled: true, path: folder } });
 });
 afterEach(async () => {

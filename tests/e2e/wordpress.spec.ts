@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
 import type { Story } from '../../shared/story/storySchema';
 import { publishableCaptions, publishableStory, tomorrowSixInHanoi } from '../support/publishableStory';
-import { readWordPress, startWordPressServer, stopWordPressServer, wpRequest, type WordPressInfo } from '../support/wordpressServer';
+import { readWordPress, startWordPressServer, stopWordPressServer, wpRequest, type WordPressEditPost, type WordPressInfo } from '../support/wordpressServer';
 import { expect, test, type RunningHost } from './webHostFixture';
 
 // Delivery to the real WordPress that tests/wordpress/startWordPress.sh runs on 127.0.0.1 (`.ci/run` calls it).
@@ -19,15 +19,6 @@ test.skip(unavailable !== null, `WordPress unavailable: ${unavailable}`);
 const env = (url = wp.url) => ({ DATELINE_WP_URL: url, DATELINE_WP_USER: wp.user, DATELINE_WP_APP_PASSWORD: wp.appPassword });
 const anyStatus = 'publish,future,draft,pending,private';
 
-interface EditPost {
-  id: number;
-  slug: string;
-  status: string;
-  date_gmt: string;
-  featured_media: number;
-  title: { raw: string };
-  content: { raw: string };
-}
 
 async function jobOf(host: RunningHost, storyId: string): Promise<OutboxItem | undefined> {
   return (await host.api('outbox.list', {})).items.find((item) => item.storyId === storyId);
@@ -38,9 +29,9 @@ async function deliveredJob(host: RunningHost, storyId: string, timeout = 30_000
   });
   return (await jobOf(host, storyId))!;
 }
-const postsWithSlug = (slug: string) => wpRequest<EditPost[]>(wp, 'GET', '/wp/v2/posts', { query: { slug, status: anyStatus, context: 'edit' } });
+const postsWithSlug = (slug: string) => wpRequest<WordPressEditPost[]>(wp, 'GET', '/wp/v2/posts', { query: { slug, status: anyStatus, context: 'edit' } });
 /** Every post whose title has these words: a second post made by a retry would get its own slug ("…-2"), not this one's. */
-const postsTitled = (words: string) => wpRequest<EditPost[]>(wp, 'GET', '/wp/v2/posts', { query: { search: words, status: anyStatus, context: 'edit' } });
+const postsTitled = (words: string) => wpRequest<WordPressEditPost[]>(wp, 'GET', '/wp/v2/posts', { query: { search: words, status: anyStatus, context: 'edit' } });
 /** Every upload of this photo, found by the name it was sent under, whatever slug WordPress gave a second copy. */
 const uploadsOf = (mediaId: string) => wpRequest<unknown[]>(wp, 'GET', '/wp/v2/media', { query: { search: `dateline-${mediaId.slice(0, 24)}` } });
 const photoIds = (story: Story) => story.body.content!.filter((node) => node.type === 'figure').map((node) => node.attrs!.mediaId as string);
@@ -65,7 +56,7 @@ test.describe('with the site named in the environment', () => {
     const job = await deliveredJob(host, story.id);
     expect(job.remote?.postId).toEqual(expect.any(Number));
 
-    const post = await wpRequest<EditPost>(wp, 'GET', `/wp/v2/posts/${job.remote!.postId}`, { query: { context: 'edit' } });
+    const post = await wpRequest<WordPressEditPost>(wp, 'GET', `/wp/v2/posts/${job.remote!.postId}`, { query: { context: 'edit' } });
     expect(post.status).toBe('future');
     expect(post.date_gmt).toBe(dateGmt);
     expect(post.date_gmt).toMatch(/T23:00:00$/);
@@ -80,7 +71,7 @@ test.describe('with the site named in the environment', () => {
     const current = await host.api('stories.get', { id: story.id });
     await host.api('stories.update', { id: story.id, baseRevision: current.revision, changes: { headline: `${current.headline} – cập nhật` } });
     await host.api('outbox.push', { storyId: story.id });
-    await expect.poll(async () => (await wpRequest<EditPost>(wp, 'GET', `/wp/v2/posts/${post.id}`, { query: { context: 'edit' } })).title.raw).toBe(`${current.headline} – cập nhật`);
+    await expect.poll(async () => (await wpRequest<WordPressEditPost>(wp, 'GET', `/wp/v2/posts/${post.id}`, { query: { context: 'edit' } })).title.raw).toBe(`${current.headline} – cập nhật`);
     expect(await postsWithSlug(post.slug)).toHaveLength(1);
     expect(await postsTitled(story.headline)).toHaveLength(1);
 
@@ -114,7 +105,7 @@ test.describe('with the site named in the environment', () => {
     await expect(page.locator('.status-bar').getByRole('button', { name: /Hộp thư đi/ })).toContainText('Hộp thư đi: 0');
     expect(delivered.remote?.postId).toBe(first.remote?.postId);
     expect(delivered.attempts).toBeGreaterThanOrEqual(2);
-    const posts = await postsWithSlug((await wpRequest<EditPost>(wp, 'GET', `/wp/v2/posts/${first.remote!.postId}`, { query: { context: 'edit' } })).slug);
+    const posts = await postsWithSlug((await wpRequest<WordPressEditPost>(wp, 'GET', `/wp/v2/posts/${first.remote!.postId}`, { query: { context: 'edit' } })).slug);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.title.raw).toContain('(sửa khi mất mạng)');
     expect(await postsTitled(story.headline)).toHaveLength(1);
@@ -202,7 +193,7 @@ test.describe('killed in the middle of a delivery', () => {
       await host.start();
       const job = await deliveredJob(host, story.id);
       expect(job.attempts).toBe(2);
-      const post = await wpRequest<EditPost>(wp, 'GET', `/wp/v2/posts/${job.remote!.postId}`, { query: { context: 'edit' } });
+      const post = await wpRequest<WordPressEditPost>(wp, 'GET', `/wp/v2/posts/${job.remote!.postId}`, { query: { context: 'edit' } });
       expect(post.status).toBe('future');
       expect(await postsTitled(story.headline)).toHaveLength(1);
       for (const mediaId of photoIds(story)) expect(await uploadsOf(mediaId), `photo ${mediaId.slice(0, 8)} on the site once`).toHaveLength(1);

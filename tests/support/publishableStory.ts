@@ -6,6 +6,11 @@ import { makePhoto } from './photoFixtures';
 /** Any transport's way to call the API: the handler table in unit tests, HTTP in end-to-end ones. */
 export type ApiCall = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
+/** The handler table as an ApiCall (its inputs taken as already valid, as the tests write them). */
+export function handlerCall(handlers: { [M in MethodName]: (input: never) => unknown }): ApiCall {
+  return (async (method: MethodName, input: unknown) => (handlers[method] as (input: unknown) => unknown)(input)) as ApiCall;
+}
+
 export const publishableCaptions = ['Đại tướng phát biểu chỉ đạo tại hội nghị.', 'Các đại biểu dự lễ thông xe sáng 12/1.'] as const;
 export const publishableCredits = ['Ảnh: Minh Đức', 'Ảnh: TTXVN'] as const;
 

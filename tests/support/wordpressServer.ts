@@ -165,3 +165,17 @@ export function publishAsCronWould(info: WordPressInfo, postId: number): void {
   const result = spawnSync('php', ['-r', script], { encoding: 'utf8', cwd: info.docroot });
   if (result.status !== 0) throw new Error(`could not publish post ${postId}: ${result.stderr || result.stdout}`);
 }
+
+/** A post as `GET /wp/v2/posts/<id>?context=edit` returns it, as far as the tests read it. */
+export interface WordPressEditPost {
+  id: number;
+  slug: string;
+  status: string;
+  date_gmt: string;
+  featured_media: number;
+  title: { raw: string };
+  content: { raw: string };
+  excerpt: { raw: string };
+  categories: number[];
+  tags: number[];
+}
