@@ -102,6 +102,21 @@ describe('Outbox with the folder target', () => {
     }
   });
 
+  it('forgets delivered jobs after a month, but keeps what the target holds of the story', async () => {
+    await scheduled();
+    await until(() => temp.services.outbox.list(), (items) => items[0]?.state === 'delivered', 'the delivery');
+    await temp.services.close();
+    const later = await createServices({ dataDir: temp.dir, log: recordingLogger(), now: () => new Date(Date.now() + 31 * 24 * 3_600_000) });
+    try {
+      expect(later.outbox.list()).toEqual([]);
+    } finally {
+      await later.close();
+    }
+    const file = JSON.parse(await readFile(join(temp.dir, 'outbox.json'), 'utf8'));
+    expect(file.jobs).toEqual([]);
+    expect(Object.keys(file.remote)).toHaveLength(1);
+  });
+
   it('moves a damaged outbox file aside, says so, and carries on with the stories untouched', async () => {
     const story = await scheduled();
     await temp.services.close();

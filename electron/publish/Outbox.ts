@@ -107,6 +107,10 @@ export class Outbox {
       options.log.error(`the outbox could not be read and was moved to ${aside}; deliveries start afresh`, error);
     }
     const outbox = new Outbox(options, db);
+    // A delivered job stays listed for a month, then only what the target holds of the story is kept, so the
+    // outbox stays short and a later push still updates the same post.
+    const monthAgo = outbox.now().getTime() - 30 * 24 * 3_600_000;
+    db.data.jobs = db.data.jobs.filter((job) => !(job.state === 'delivered' && job.publishAt === null && Date.parse(job.updatedAt) < monthAgo));
     for (const job of db.data.jobs) {
       if (job.state !== 'sending') continue;
       // Cut off mid-delivery by a crash or a kill: sent again now; the driver finds what the first try made.
