@@ -182,12 +182,16 @@ export class Outbox {
     return this.list();
   }
 
-  /** Stops the worker after the job in flight, which stays queued on disk if it does not finish. */
+  /**
+   * Stops the worker. A delivery in flight gets two seconds to finish; a slow site must not hold up quitting,
+   * and one cut short is on disk as being sent, so the next start resumes it without duplicating anything.
+   */
   async close(): Promise<void> {
     this.closed = true;
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
+    await Promise.race([this.running?.catch(() => undefined), grace]);
     await this.persist();
   }
 
