@@ -80,6 +80,7 @@ export class Outbox {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private finished = false;
   private unsubscribe: (() => void) | null = null;
   private readonly now: () => Date;
   private readonly backoff: { baseMs: number; maxMs: number };
@@ -193,6 +194,8 @@ export class Outbox {
     const grace = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
     await Promise.race([this.running?.catch(() => undefined), grace]);
     await this.persist();
+    // A delivery still running writes nothing more: after a backup restore this folder holds another outbox.
+    this.finished = true;
   }
 
   private storySaved(story: Story, previous: Story | null): void {
@@ -405,7 +408,7 @@ export class Outbox {
   }
 
   private persist(): Promise<void> {
-    return this.writer.request();
+    return this.finished ? Promise.resolve() : this.writer.request();
   }
 }
 
