@@ -332,6 +332,7 @@ export const en: Messages = {
     toneNew: 'New: hòa, thúy, khỏe',
     toneOld: 'Old: hoà, thuý, khoẻ',
     timeZone: 'Newsroom time zone',
+    spellcheck: 'Underline misspellings as I type',
     deadlineReminder: 'Remind me before a deadline',
     reminderOff: 'No reminder',
     reminderBefore_one: '{{count}} minute before',

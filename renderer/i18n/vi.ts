@@ -331,6 +331,7 @@ export const vi = {
     toneNew: 'Kiểu mới: hòa, thúy, khỏe',
     toneOld: 'Kiểu cũ: hoà, thuý, khoẻ',
     timeZone: 'Múi giờ tòa soạn',
+    spellcheck: 'Gạch chân lỗi chính tả khi gõ',
     deadlineReminder: 'Nhắc trước hạn nộp bài',
     reminderOff: 'Không nhắc',
     reminderBefore_one: 'Trước {{count}} phút',

@@ -43,6 +43,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           ))}
         </select>
       </label>
+      <label className="field field-check">
+        <input type="checkbox" checked={settings.spellcheck} onChange={(e) => void update({ spellcheck: e.target.checked })} />
+        <span>{t('settings.spellcheck')}</span>
+      </label>
       <label className="field">
         <span>{t('settings.deadlineReminder')}</span>
         <select value={settings.deadlineReminderMinutes} onChange={(e) => void update({ deadlineReminderMinutes: Number(e.target.value) })}>

@@ -37,6 +37,25 @@ test('a misspelling is underlined, and a suggestion from its menu replaces it, u
   await waitUntilSaved(page);
 });
 
+test('switching the spellchecker off in the settings takes the underlines away, and on brings them back', async ({ page, host }) => {
+  await writeNewStory(page, host, 'Thời tiết');
+  const { editor } = storyPage(page);
+  await page.keyboard.type('Trời nắng nghành.');
+  const misspelled = editor.locator('.spelling-error');
+  await expect(misspelled).toHaveText(['nghành']);
+  await page.getByRole('button', { name: 'Cài đặt' }).click();
+  const settings = page.getByRole('dialog', { name: 'Cài đặt tòa soạn' });
+  const toggle = settings.getByRole('checkbox', { name: 'Gạch chân lỗi chính tả khi gõ' });
+  await expect(toggle).toBeChecked();
+  // The box follows the saved setting, so it turns once the setting is saved.
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(misspelled).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(misspelled).toHaveText(['nghành']);
+});
+
 test('the menu opens from the keyboard and Escape closes it', async ({ page, host }) => {
   await writeNewStory(page, host, 'Thời tiết');
   const { editor } = storyPage(page);
