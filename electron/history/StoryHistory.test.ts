@@ -53,6 +53,17 @@ describe('StoryHistory', () => {
     expect(await services.history.list(story.id)).toEqual([]);
   });
 
+  it('brings back every field the reporter edits, new ones included, but leaves the deadline and embargo as they are now', async () => {
+    let story = await services.stories.create({ headline: 'Tin từ hãng', source: 'Theo: TTXVN', original: false });
+    await services.history.idle();
+    const [first] = await services.history.list(story.id);
+    clock += 6 * minute;
+    const deadline = { at: '2024-05-14T10:00:00.000Z', timeZone: 'Asia/Ho_Chi_Minh' };
+    story = await services.stories.update(story.id, story.revision, { headline: 'Tin tự viết', source: '', original: true, deadline });
+    const restored = await createHandlers(services)['history.restore']({ id: story.id, versionId: first!.versionId });
+    expect(restored).toMatchObject({ headline: 'Tin từ hãng', source: 'Theo: TTXVN', original: false, deadline });
+  });
+
   it('restores a version as a new revision, keeping the story as it was first, so nothing is overwritten', async () => {
     const handlers = createHandlers(services);
     const story = await storyWithThreeVersions();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DatelineError } from '../../shared/api/DatelineError';
 import { versionEntrySchema, versionIdOf, versionIdSchema, type VersionEntry, type VersionReason } from '../../shared/history/historySchema';
 import { plainText } from '../../shared/story/storyDocument';
-import { storySchema, type Story, type StoryChanges } from '../../shared/story/storySchema';
+import { storyContentFields, storySchema, type Story, type StoryChanges } from '../../shared/story/storySchema';
 import { countWords } from '../../shared/text/countWords';
 import type { Logger } from '../log/Logger';
 import { isNotFound, type FileSystem } from '../store/fileSystem';
@@ -214,8 +214,7 @@ export class StoryHistory {
 
 /** What a restore brings back: the text and its details, not the status, the dates or the trash. */
 function contentOf(story: Story): StoryChanges {
-  const { kicker, headline, sapo, body, category, tags, bylines, dateline, source, ednote, storyType, featuredImage } = story;
-  return { kicker, headline, sapo, body, category, tags, bylines, dateline, source, ednote, storyType, featuredImage };
+  return Object.fromEntries(storyContentFields.filter((field) => story[field] !== undefined).map((field) => [field, story[field]])) as StoryChanges;
 }
 
 function entryOf({ versionId, revision, savedAt, reason, words }: LogLine): VersionEntry {

@@ -1,4 +1,4 @@
-import type { Story, TiptapNode } from '../story/storySchema';
+import { storyMetadataFields, type Story, type TiptapNode } from '../story/storySchema';
 import { diffWords, type DiffPart } from './diffWords';
 
 export interface FieldDiff {
@@ -29,8 +29,6 @@ function text(node: TiptapNode): string {
   return typeof node.text === 'string' ? node.text : (node.content ?? []).map(text).join('');
 }
 
-const metadata = ['kicker', 'category', 'tags', 'bylines', 'dateline', 'source', 'ednote', 'storyType'] as const;
-
 /**
  * Two versions of a story compared field by field: headline, sapo, body, each figure's caption, the featured
  * image's caption, then the metadata. Each field can be shown, and restored, on its own.
@@ -44,7 +42,7 @@ export function diffStories(older: Story, newer: Story): FieldDiff[] {
   const [olderCaptions, newerCaptions] = [captions(older.body), captions(newer.body)];
   for (let i = 0; i < Math.max(olderCaptions.length, newerCaptions.length); i++) fields.push([`caption:${i + 1}`, olderCaptions[i] ?? '', newerCaptions[i] ?? '']);
   fields.push(['featuredCaption', older.featuredImage?.caption ?? '', newer.featuredImage?.caption ?? '']);
-  for (const name of metadata) {
+  for (const name of storyMetadataFields) {
     const text = (story: Story) => {
       const value = story[name];
       return Array.isArray(value) ? value.join(', ') : String(value);

@@ -1,4 +1,4 @@
-import type { Story, StoryChanges, TiptapNode } from '../story/storySchema';
+import { storyMetadataFields, type Story, type StoryChanges, type TiptapNode } from '../story/storySchema';
 
 /**
  * The change that brings back one field of an older version, leaving the rest of the story as it is now: a
@@ -22,7 +22,7 @@ export function restoreField(current: Story, version: Story, field: string): Sto
     // The text comes back; figures the reporter added since keep their place only if the old body had them.
     return { body: structuredClone(version.body) };
   }
-  const fields = ['kicker', 'headline', 'sapo', 'category', 'tags', 'bylines', 'dateline', 'source', 'ednote', 'storyType'] as const;
+  const fields = ['headline', 'sapo', ...storyMetadataFields] as const;
   const name = fields.find((f) => f === field);
   return name ? ({ [name]: structuredClone(version[name]) } as StoryChanges) : null;
 }

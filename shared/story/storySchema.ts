@@ -121,6 +121,18 @@ export const storyChangesSchema = storySchema
   .strict();
 export type StoryChanges = z.infer<typeof storyChangesSchema>;
 
+/** The plan beside the words (when it is due, when it may go): a history restore leaves it as it is now. */
+const scheduleFields: readonly string[] = ['embargo', 'deadline'];
+
+/**
+ * What a version of the story holds of the reporter's work: every field `stories.update` takes but the plan.
+ * Taken from the schema, so a field added there is restored with the rest without anyone remembering to.
+ */
+export const storyContentFields = (Object.keys(storyChangesSchema.shape) as (keyof StoryChanges)[]).filter((field) => !scheduleFields.includes(field));
+
+/** The metadata compared and restored one field at a time in the history, as text, in the order the panel shows them. */
+export const storyMetadataFields = ['kicker', 'category', 'tags', 'bylines', 'dateline', 'source', 'ednote', 'storyType'] as const satisfies readonly (keyof StoryChanges)[];
+
 export const storySummarySchema = storySchema
   .pick({
     id: true,
