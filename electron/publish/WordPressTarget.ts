@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { mediaCaption, wordpressContent, wordpressStatusFor } from '../../shared/publish/wordpressPostFields';
-import { plainText } from '../../shared/story/storyDocument';
-import type { Story, TiptapNode } from '../../shared/story/storySchema';
+import { figureAlt, figuresOf, plainText } from '../../shared/story/storyDocument';
+import type { Story } from '../../shared/story/storySchema';
 import { slugify } from '../../shared/text/slugify';
 import type { MediaLibrary } from '../media/MediaLibrary';
 import { DeliveryFailure } from './DeliveryFailure';
@@ -17,16 +17,13 @@ interface PhotoUse {
 
 /** Every photo the story shows, figures in reading order and the featured image last, so its caption wins. */
 function photosOf(story: Story): PhotoUse[] {
-  const uses: PhotoUse[] = [];
-  const visit = (node: TiptapNode) => {
-    if (node.type === 'figure' && typeof node.attrs?.mediaId === 'string') {
-      const caption = mediaCaption(plainText(node), typeof node.attrs.credit === 'string' ? node.attrs.credit : '');
-      const alt = typeof node.attrs.alt === 'string' && node.attrs.alt.trim() ? node.attrs.alt.trim() : plainText(node).trim();
-      uses.push({ mediaId: node.attrs.mediaId, caption, alt });
-    }
-    node.content?.forEach(visit);
-  };
-  visit(story.body);
+  const uses: PhotoUse[] = figuresOf(story.body)
+    .filter((figure) => typeof figure.attrs?.mediaId === 'string')
+    .map((figure) => ({
+      mediaId: figure.attrs!.mediaId as string,
+      caption: mediaCaption(plainText(figure), typeof figure.attrs!.credit === 'string' ? figure.attrs!.credit : ''),
+      alt: figureAlt(figure),
+    }));
   if (story.featuredImage) {
     const { mediaId, caption, alt } = story.featuredImage;
     uses.push({ mediaId, caption: caption.trim(), alt: alt.trim() || caption.trim() });

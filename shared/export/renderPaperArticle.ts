@@ -1,8 +1,6 @@
 import { renderStoryHtml, type RenderOptions } from '../story/renderStoryHtml';
 import type { Story } from '../story/storySchema';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '../text/escapeHtml';
 
 export type PaperStory = Pick<Story, 'kicker' | 'headline' | 'sapo' | 'body' | 'bylines' | 'dateline' | 'source' | 'featuredImage'>;
 

@@ -1,9 +1,7 @@
 import type { Story } from '../story/storySchema';
 import { paperPageCss } from './paperPageCss';
 import { renderPaperArticle } from './renderPaperArticle';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from '../text/escapeHtml';
 
 export interface HtmlPageOptions {
   timeZone: string;

@@ -1,3 +1,4 @@
+import { figuresOf, plainText } from '../story/storyDocument';
 import { storyMetadataFields, type Story, type TiptapNode } from '../story/storySchema';
 import { diffWords, type DiffPart } from './diffWords';
 
@@ -19,15 +20,7 @@ function bodyText(node: TiptapNode): string {
 }
 
 /** A figure's caption is its text content. */
-function captions(node: TiptapNode, found: string[] = []): string[] {
-  if (node.type === 'figure') found.push((node.content ?? []).map(text).join(''));
-  else for (const child of node.content ?? []) captions(child, found);
-  return found;
-}
-
-function text(node: TiptapNode): string {
-  return typeof node.text === 'string' ? node.text : (node.content ?? []).map(text).join('');
-}
+const captions = (body: TiptapNode): string[] => figuresOf(body).map(plainText);
 
 /**
  * Two versions of a story compared field by field: headline, sapo, body, each figure's caption, the featured

@@ -1,4 +1,5 @@
-import { storyMetadataFields, type Story, type StoryChanges, type TiptapNode } from '../story/storySchema';
+import { figuresOf } from '../story/storyDocument';
+import { storyMetadataFields, type Story, type StoryChanges } from '../story/storySchema';
 
 /**
  * The change that brings back one field of an older version, leaving the rest of the story as it is now: a
@@ -8,9 +9,9 @@ import { storyMetadataFields, type Story, type StoryChanges, type TiptapNode } f
 export function restoreField(current: Story, version: Story, field: string): StoryChanges | null {
   const caption = /^caption:(\d+)$/.exec(field);
   if (caption) {
-    const wanted = figureAt(version.body, Number(caption[1]) - 1);
+    const wanted = figuresOf(version.body)[Number(caption[1]) - 1];
     const body = structuredClone(current.body);
-    const target = figureAt(body, Number(caption[1]) - 1);
+    const target = figuresOf(body)[Number(caption[1]) - 1];
     if (!wanted || !target) return null;
     target.content = structuredClone(wanted.content ?? []);
     return { body };
@@ -27,12 +28,3 @@ export function restoreField(current: Story, version: Story, field: string): Sto
   return name ? ({ [name]: structuredClone(version[name]) } as StoryChanges) : null;
 }
 
-function figureAt(node: TiptapNode, index: number): TiptapNode | null {
-  const figures: TiptapNode[] = [];
-  const walk = (n: TiptapNode) => {
-    if (n.type === 'figure') figures.push(n);
-    else n.content?.forEach(walk);
-  };
-  walk(node);
-  return figures[index] ?? null;
-}

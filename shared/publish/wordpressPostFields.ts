@@ -1,7 +1,5 @@
-import { renderNode, sourceLine } from '../story/renderStoryHtml';
+import { renderNode, storyFooterHtml } from '../story/renderStoryHtml';
 import type { Story } from '../story/storySchema';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** `2026-05-14T23:00:00`: how WordPress writes and reads `date_gmt` (UTC, no zone designator). */
 export function wordpressDateGmt(iso: string): string {
@@ -22,10 +20,7 @@ export function wordpressStatusFor(story: Pick<Story, 'status' | 'publishAt' | '
  */
 export function wordpressContent(story: Pick<Story, 'body' | 'bylines' | 'source'>, imageUrl: (mediaId: string) => string | null): string {
   const body = renderNode(story.body, { imageUrl: (attrs) => (typeof attrs.mediaId === 'string' ? imageUrl(attrs.mediaId) : null) });
-  const bylines = story.bylines.map((b) => b.trim()).filter(Boolean);
-  const byline = bylines.length ? `<p class="byline"><strong>${escapeHtml(bylines.join(' – '))}</strong></p>` : '';
-  const source = sourceLine(story.source);
-  return `${body}${byline}${source ? `<p class="source">${escapeHtml(source)}</p>` : ''}`;
+  return `${body}${storyFooterHtml(story)}`;
 }
 
 /** The caption WordPress keeps with a photo: the words under it, then the credit, as the paper prints them. */

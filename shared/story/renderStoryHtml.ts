@@ -1,6 +1,7 @@
 import { formatVietnameseDateTime } from '../text/vietnameseDate';
-import { plainText } from './storyDocument';
+import { figureAlt } from './storyDocument';
 import type { Story, TiptapNode } from './storySchema';
+import { escapeHtml } from '../text/escapeHtml';
 
 /**
  * Renders a stored story as the paper prints it: kicker, headline, the time line, the bold sapo, the body with
@@ -15,9 +16,6 @@ export interface RenderOptions {
   /** Turns a figure's attrs into an image URL, or null when the image cannot be shown. */
   imageUrl: (attrs: Record<string, unknown>) => string | null;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function safeHref(href: unknown): string | null {
   if (typeof href !== 'string') return null;
@@ -67,7 +65,7 @@ export function renderNode(node: TiptapNode, options: Pick<RenderOptions, 'image
       const attrs = node.attrs ?? {};
       const src = options.imageUrl(attrs);
       // Alt text left empty falls back to the caption, as the editor shows it.
-      const alt = typeof attrs.alt === 'string' && attrs.alt.trim() ? attrs.alt : plainText(node);
+      const alt = figureAlt(node);
       const credit = typeof attrs.credit === 'string' && attrs.credit.trim() ? `<span class="credit">${escapeHtml(attrs.credit.trim())}</span>` : '';
       const image = src ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">` : '';
       return `<figure>${image}<figcaption><span class="caption">${inner()}</span>${credit}</figcaption></figure>`;
@@ -84,6 +82,13 @@ export function sourceLine(source: string): string {
   return /^(theo|nguồn)\s*:/iu.test(trimmed) ? trimmed : `Theo: ${trimmed}`;
 }
 
+/** What closes a story: the byline, then the source line, each where there is one. */
+export function storyFooterHtml(story: Pick<Story, 'bylines' | 'source'>): string {
+  const bylines = story.bylines.map((b) => b.trim()).filter(Boolean);
+  const source = sourceLine(story.source);
+  return (bylines.length ? `<p class="byline">${escapeHtml(bylines.join(' – '))}</p>` : '') + (source ? `<p class="source">${escapeHtml(source)}</p>` : '');
+}
+
 export function renderStoryHtml(story: Pick<Story, 'kicker' | 'headline' | 'sapo' | 'body' | 'bylines' | 'dateline' | 'source'>, options: RenderOptions): string {
   const parts: string[] = ['<article class="story">'];
   if (story.kicker.trim()) parts.push(`<p class="kicker">${escapeHtml(story.kicker.trim())}</p>`);
@@ -94,10 +99,7 @@ export function renderStoryHtml(story: Pick<Story, 'kicker' | 'headline' | 'sapo
     parts.push(`<p class="sapo"><strong>${place}${escapeHtml(story.sapo.trim())}</strong></p>`);
   }
   parts.push(`<div class="body">${renderNode(story.body, options)}</div>`);
-  const bylines = story.bylines.map((b) => b.trim()).filter(Boolean);
-  if (bylines.length) parts.push(`<p class="byline">${escapeHtml(bylines.join(' – '))}</p>`);
-  const source = sourceLine(story.source);
-  if (source) parts.push(`<p class="source">${escapeHtml(source)}</p>`);
+  parts.push(storyFooterHtml(story));
   parts.push('</article>');
   return parts.join('');
 }

@@ -28,6 +28,23 @@ export function plainText(node: TiptapNode): string {
   return (node.content ?? []).map(plainText).join('');
 }
 
+/** Every figure (a photo with its caption) in the body, in reading order; figures do not nest. */
+export function figuresOf(body: TiptapNode): TiptapNode[] {
+  const found: TiptapNode[] = [];
+  const visit = (node: TiptapNode) => {
+    if (node.type === 'figure') found.push(node);
+    else node.content?.forEach(visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** A figure's alt text, or its caption where the reporter left the alt text empty, as the editor shows it. */
+export function figureAlt(figure: TiptapNode): string {
+  const alt = figure.attrs?.alt;
+  return typeof alt === 'string' && alt.trim() ? alt.trim() : plainText(figure).trim();
+}
+
 export function fromEditorDoc(doc: TiptapNode): StoryText {
   const children = doc.content ?? [];
   const section = (type: SectionType) => {

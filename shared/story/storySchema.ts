@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mediaIdSchema } from '../media/mediaSchema';
 import { zonedInstantSchema } from '../schedule/zonedInstantSchema';
+import { figuresOf } from './storyDocument';
 import { storyTypes } from './storyTypes';
 
 /** A Tiptap (ProseMirror) JSON node. Checked for shape only: the editor's schema decides what nodes mean. */
@@ -175,11 +176,7 @@ export function summarizeStory(story: Story): StorySummary {
 /** The photos a story uses: each figure's and the featured image's, once each. */
 export function mediaIdsOf(story: Pick<Story, 'body' | 'featuredImage'>): string[] {
   const ids = new Set<string>();
-  const visit = (node: TiptapNode) => {
-    if (node.type === 'figure' && typeof node.attrs?.mediaId === 'string') ids.add(node.attrs.mediaId);
-    node.content?.forEach(visit);
-  };
-  visit(story.body);
+  for (const figure of figuresOf(story.body)) if (typeof figure.attrs?.mediaId === 'string') ids.add(figure.attrs.mediaId);
   if (story.featuredImage) ids.add(story.featuredImage.mediaId);
   return [...ids];
 }

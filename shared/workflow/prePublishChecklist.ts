@@ -1,5 +1,5 @@
-import { plainText } from '../story/storyDocument';
-import type { Story, TiptapNode, WorkflowStatus } from '../story/storySchema';
+import { figuresOf, plainText } from '../story/storyDocument';
+import type { Story, WorkflowStatus } from '../story/storySchema';
 
 export type ChecklistSeverity = 'error' | 'warning';
 
@@ -38,17 +38,6 @@ type Checked = Pick<Story, 'headline' | 'sapo' | 'body' | 'category' | 'source' 
 
 const item = (severity: ChecklistSeverity, id: string, field: ChecklistField, messageKey: string, text: string, params?: ChecklistItem['params']): ChecklistItem =>
   params ? { id, severity, messageKey: `checklist.${messageKey}`, params, field, text } : { id, severity, messageKey: `checklist.${messageKey}`, field, text };
-
-/** Every figure in the body, in reading order. */
-function figuresOf(body: TiptapNode): TiptapNode[] {
-  const found: TiptapNode[] = [];
-  const visit = (node: TiptapNode) => {
-    if (node.type === 'figure') found.push(node);
-    else node.content?.forEach(visit);
-  };
-  visit(body);
-  return found;
-}
 
 /** What a story needs before the desk may approve it (đã duyệt): a headline, a sapo and a caption under every photo. */
 export function readinessChecklist(story: Checked): ChecklistItem[] {
