@@ -110,7 +110,8 @@ export class SearchIndexSaver {
 
   private async write(): Promise<void> {
     try {
-      await writeFileAtomically(this.fs, this.path, serializeSearchIndex(this.search.parts()));
+      // Derived data, rebuilt from the stories when it is lost or stale: no fsync to compete with the saves'.
+      await writeFileAtomically(this.fs, this.path, serializeSearchIndex(this.search.parts()), { durable: false });
     } catch (error) {
       this.log.warn(`could not save the search index (it is rebuilt when the library opens): ${(error as Error).message}`);
     }
