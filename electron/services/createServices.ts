@@ -26,7 +26,7 @@ export interface ServicesConfig {
   log?: Logger;
   /** Editing keeps at most one version per this many milliseconds (see StoryHistory). */
   historyIntervalMs?: number;
-  /** How long after the library opens the start-up backup runs (see LibraryBackup.start); 5 s by default. */
+  /** How long after the library opens the start-up backup runs (see LibraryBackup.start); a minute by default. */
   backupDelayMs?: number;
   /** The OS key store for the WordPress password (Electron's safeStorage); none in plain Node. */
   secretCodec?: SecretCodec | null;
@@ -181,12 +181,12 @@ async function repairSearchIndex(stories: StoryStore, search: StorySearch, log: 
   for (const id of gone) search.remove(id);
   const stale = summaries.filter((s) => indexed.get(s.id) !== s.revision);
   if (indexed.size && (stale.length || gone.length)) log.warn(`search index: re-indexing ${stale.length} stories changed since it was saved, dropping ${gone.length}`);
+  // An index ahead of the file (written after a save the disk then lost) is dropped now, before any await: a save
+  // landing while the files are read re-indexes its story itself, and put() keeps the newer of the two.
+  for (const summary of stale) if ((indexed.get(summary.id) ?? 0) > summary.revision) search.remove(summary.id);
   for (const summary of stale) {
     const story = await stories.get(summary.id).catch(() => null);
-    if (!story) continue;
-    // An index ahead of the file (written after a save the disk then lost) is replaced, not kept.
-    if ((search.revisionOf(story.id) ?? 0) > story.revision) search.remove(story.id);
-    search.put(story);
+    if (story) search.put(story);
   }
   return stale.length + gone.length;
 }
