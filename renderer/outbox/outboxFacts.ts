@@ -1,5 +1,5 @@
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
-import { newsroomTimeZone, zonedParts } from '../../shared/text/formatDateTime';
+import { formatClockTime } from '../../shared/text/formatDateTime';
 
 /** How often the outbox is asked again: every 2 s while something is on its way, else every 15 s. */
 export function outboxPollInterval(items: readonly OutboxItem[] | undefined): number {
@@ -45,12 +45,6 @@ export function jobsByStory(items: readonly OutboxItem[]): Map<string, OutboxIte
   return byStory;
 }
 
-/** `08:34:23` on the newsroom's clock: when the outbox tries again, always within the minute. */
-export function clockTime(iso: string, timeZone = newsroomTimeZone): string {
-  const p = zonedParts(iso, timeZone);
-  return `${p.hour}:${p.minute}:${p.second}`;
-}
-
 /** The failure codes the outbox reports; anything else is said with its message. */
 export const knownErrorCodes = ['offline', 'timeout', 'server', 'auth', 'rejected', 'storage', 'missing_media', 'not_configured'] as const;
 
@@ -70,7 +64,7 @@ export function deliveryReason(item: OutboxItem, t: Translate, timeZone: string,
       : !error.willRetry || item.state !== 'queued'
         ? t('outbox.next.byHand')
         : item.nextAttemptAt && Date.parse(item.nextAttemptAt) > now
-          ? t('outbox.next.at', { time: clockTime(item.nextAttemptAt, timeZone) })
+          ? t('outbox.next.at', { time: formatClockTime(item.nextAttemptAt, timeZone) })
           : t('outbox.next.now');
   return t([`outbox.reason.${code}_${item.target}`, `outbox.reason.${code}`], { next, message: error.message });
 }
