@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { storySummarySchema, type StorySummary } from '../../shared/story/storySchema';
 import type { Logger } from '../log/Logger';
 import { AtomicJsonFile } from './AtomicJsonFile';
+import { KeyedLock } from './KeyedLock';
 import { isNotFound, type FileSystem } from './fileSystem';
 
 /**
@@ -61,7 +62,8 @@ export class StoryIndex {
   private journal: FileHandle | null = null;
   private journalLines = 0;
   /** Journal appends and compaction, one at a time, in order. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** The snapshot and the journal are written one task at a time, in the order asked. */
+  private readonly writes = new KeyedLock();
   private compacting = false;
   private unverified: unknown[] = [];
 
@@ -198,9 +200,7 @@ export class StoryIndex {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.writes.run('index', task);
   }
 
   private async closeJournal(): Promise<void> {
