@@ -47,6 +47,7 @@ export class StoryHistory {
   private readonly fs: FileSystem;
   private readonly now: () => Date;
   private readonly intervalMs: number;
+  private readonly madeFolders = new Set<string>();
   private readonly locks = new KeyedLock();
   /** Each story's newest log line (null: none yet), and how many lines its log holds, once read. */
   private readonly newest = new Map<string, { line: LogLine | null; lines: number; versions: number }>();
@@ -72,9 +73,10 @@ export class StoryHistory {
         // A revision a version already holds (a restore keeps its own) needs nothing more.
         if (line && story.revision <= line.revision) return;
         if (statusChanged) return void (await this.write(story, 'status', savedAt));
-        if (wordsOf(story) === 0) return;
+        const words = wordsOf(story);
+        if (words === 0) return;
         const stretchOpen = line?.reason === 'autosave' && Date.parse(savedAt) - Date.parse(line.since) < this.intervalMs;
-        await this.write(story, 'autosave', savedAt, stretchOpen ? line : null);
+        await this.write(story, 'autosave', savedAt, stretchOpen ? line : null, words);
       })
       .catch((error) => this.options.log.error(`could not keep a version of story ${story.id}`, error));
     this.running.add(task);
@@ -172,17 +174,21 @@ export class StoryHistory {
   }
 
   /** Writes a version: a new one, or the open stretch's version (same id) brought up to this save. */
-  private async write(story: Story, reason: VersionReason, savedAt: string, stretch: LogLine | null = null): Promise<VersionEntry> {
+  private async write(story: Story, reason: VersionReason, savedAt: string, stretch: LogLine | null = null, words = wordsOf(story)): Promise<VersionEntry> {
     const line: LogLine = {
       versionId: stretch?.versionId ?? versionIdOf(story.revision, savedAt),
       revision: story.revision,
       savedAt,
       reason,
-      words: wordsOf(story),
+      words,
       since: stretch?.since ?? savedAt,
     };
     const folder = this.folder(story.id);
-    await this.fs.mkdir(folder, { recursive: true });
+    // Once per story and run: a rolling version is rewritten behind every save.
+    if (!this.madeFolders.has(story.id)) {
+      await this.fs.mkdir(folder, { recursive: true });
+      this.madeFolders.add(story.id);
+    }
     // Bringing the open stretch's version up to a save copies words the story file already holds durably:
     // that write skips the fsyncs, which kept the disk busy behind every save. A version of its own is synced.
     const durable = stretch === null;

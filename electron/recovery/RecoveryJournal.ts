@@ -11,6 +11,8 @@ const recoveryFolder = 'recovery';
  * the last second of typing; the editor offers the rest back when the story is opened again.
  */
 export class RecoveryJournal {
+  private folderMade: Promise<unknown> | null = null;
+
   constructor(
     private readonly dataDir: string,
     private readonly fs: FileSystem,
@@ -19,7 +21,12 @@ export class RecoveryJournal {
 
   async save(id: string, entry: Omit<RecoveryEntry, 'savedAt'>): Promise<{ savedAt: string }> {
     const savedAt = this.now().toISOString();
-    await this.fs.mkdir(join(this.dataDir, recoveryFolder), { recursive: true });
+    // Once per run: this is called about once a second while the reporter types.
+    this.folderMade ??= this.fs.mkdir(join(this.dataDir, recoveryFolder), { recursive: true }).catch((error: unknown) => {
+      this.folderMade = null;
+      throw error;
+    });
+    await this.folderMade;
     await writeFileAtomically(this.fs, this.path(id), JSON.stringify({ ...entry, savedAt }));
     return { savedAt };
   }
