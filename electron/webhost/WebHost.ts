@@ -135,10 +135,8 @@ export class WebHost {
         message: tooLarge ? 'the request body is too large' : 'the request body is not JSON',
       });
     }
-    // Method names are plain ASCII: a malformed escape cannot name one, and must not surface as a 500.
-    const name = safeDecode(method);
-    if (name === null) return sendError(response, 404, { code: 'not_found', message: 'no such API method' });
-    const result = await dispatch(this.handlers, name, payload, this.options.services.log);
+    // Method names are plain ASCII and sent as they are: anything escaped is no method, which dispatch answers 404.
+    const result = await dispatch(this.handlers, method, payload, this.options.services.log);
     if (result.ok) return sendJson(response, 200, result.value);
     return sendError(response, httpStatusOf[result.error.code], result.error);
   }
@@ -164,12 +162,4 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
 
 function sendError(response: ServerResponse, status: number, error: ErrorPayload): void {
   sendJson(response, status, { error });
-}
-
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
-  }
 }
