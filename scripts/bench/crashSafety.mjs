@@ -18,6 +18,8 @@ export async function benchCrashSafety() {
   const line = /kills (\d+), acknowledged saves (\d+), lost (\d+), unreadable (\d+), quarantined (\d+)/.exec(output);
   if (!line) throw new Error(`crashtest printed no result line (exit ${code})`);
   const [, k, acknowledged, lost, unreadable, quarantined] = line.map(Number);
+  // A story list that disagrees with the files is reported apart from the result line, and fails the run.
+  const stale = Number(/stale summaries in the story list: (\d+)/.exec(output)?.[1] ?? 0);
   console.log(`  ${k} kills in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
   return {
     'crashtest.kills': { value: k, unit: 'count' },
@@ -25,5 +27,6 @@ export async function benchCrashSafety() {
     'crashtest.lost': { value: lost, unit: 'count' },
     'crashtest.unreadable': { value: unreadable, unit: 'count' },
     'crashtest.quarantined': { value: quarantined, unit: 'count' },
+    'crashtest.stale_summaries': { value: stale, unit: 'count' },
   };
 }
