@@ -92,7 +92,7 @@ describe('export to ninjs', () => {
     expect(file.mimeType).toBe('application/json');
     const ninjs = JSON.parse(file.bytes.toString('utf8'));
     expect(ninjsValidator()(ninjs)).toBe('');
-    // The schema for a schedule field is not checked: stories have no embargo or schedule field yet.
+    // Without an embargo there is no `embargoed`; an embargoed story is checked below.
 
     expect(ninjs.headlines[0]).toEqual({ role: 'main', value: words.headline });
     expect(ninjs.descriptions[0].value).toBe(words.sapo);
@@ -114,6 +114,18 @@ describe('export to ninjs', () => {
     expect(ninjs.associations.map((a: { name: string }) => a.name)).toEqual(['featureimage', 'figure-1', 'figure-2']);
     expect(ninjs.associations.map((a: { descriptions: { value: string }[] }) => a.descriptions[0]!.value)).toEqual([words.featuredCaption, ...words.captions]);
     expect(ninjs.associations[1]).toMatchObject({ type: 'picture', by: 'Ảnh: Minh Đức', renditions: [{ name: 'original', contenttype: 'image/jpeg', width: 400, height: 250 }] });
+  });
+
+  it.skipIf(!hasSpecs)('writes an embargoed story\'s embargo as `embargoed`, in UTC, and stays a valid ninjs 2.2 item', async () => {
+    const story = await services.stories.create({
+      headline: words.headline,
+      body: { type: 'doc', content: [paragraph(words.paragraphs[0]!)] },
+      embargo: { at: '2026-05-13T23:00:00.000Z', timeZone: 'Asia/Ho_Chi_Minh' },
+    });
+    expect(story.embargo?.at).toBe('2026-05-13T23:00:00.000Z');
+    const ninjs = JSON.parse((await exporter.export(story.id, 'ninjs')).bytes.toString('utf8'));
+    expect(ninjs.embargoed).toBe('2026-05-13T23:00:00.000Z');
+    expect(ninjsValidator()(ninjs)).toBe('');
   });
 
   it('keeps Vietnamese text composed (NFC) and writes UTF-8', async () => {

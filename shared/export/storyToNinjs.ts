@@ -22,7 +22,7 @@ const photoUri = (id: string) => `urn:dateline:media:${id}`;
  * embargo is written only where the story has one; ninjs 2.x has no `keywords`, so tags are subjects whose
  * `rel` is "keyword".
  */
-export function storyToNinjs(story: Story & { embargoedAt?: string | null }, photos: ReadonlyMap<string, NinjsPhoto>): NinjsObject {
+export function storyToNinjs(story: Story, photos: ReadonlyMap<string, NinjsPhoto>): NinjsObject {
   const item: NinjsObject = {
     uri: storyUri(story.id),
     type: 'text',
@@ -34,7 +34,7 @@ export function storyToNinjs(story: Story & { embargoedAt?: string | null }, pho
     language: 'vi',
     headlines: [{ role: 'main', value: story.headline.trim() }],
   };
-  if (story.embargoedAt) item.embargoed = utc(story.embargoedAt);
+  if (story.embargo) item.embargoed = utc(story.embargo.at);
   if (story.kicker.trim()) (item.headlines as NinjsObject[]).push({ role: 'kicker', value: story.kicker.trim() });
   if (story.sapo.trim()) item.descriptions = [{ role: 'summary', contenttype: 'text/plain', value: story.sapo.trim() }];
   const html = renderNode(story.body, { imageUrl: () => null });
