@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
 import { CalendarPanel } from '../calendar/CalendarPanel';
-import { useDeadlineReminders } from '../calendar/useDeadlineReminders';
+import { refreshReminders, useDeadlineReminders } from '../calendar/useDeadlineReminders';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
 import { StoryImport } from '../import/StoryImport';
 import { noFilters, StoryFilters, type ListFilters } from '../library/StoryFilters';
@@ -60,6 +60,7 @@ export function App() {
   };
   const afterTrash = async (story: Story) => {
     queryClient.removeQueries({ queryKey: ['story', story.id] });
+    void refreshReminders(queryClient);
     await refreshLists();
     const next = queryClient
       .getQueryData<{ pages: { items: StorySummary[] }[] }>(['stories', { trashed: false }])
@@ -69,6 +70,7 @@ export function App() {
   };
   const afterRestore = async (story: Story | StorySummary) => {
     queryClient.removeQueries({ queryKey: ['story', story.id] });
+    void refreshReminders(queryClient);
     await refreshLists();
     setView('stories');
     setSelectedId(story.id);

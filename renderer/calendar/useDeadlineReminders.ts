@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClockTime } from '../../shared/text/formatDateTime';
@@ -12,6 +12,17 @@ import { markShown, wasShown } from './shownReminders';
 const checkEveryMs = 30_000;
 
 /**
+ * The reminders' own query, apart from ['stories'], so an autosave does not ask for the calendar again. What
+ * changes a reminder (a deadline saved, a status move, a story trashed or restored) calls refreshReminders.
+ */
+const remindersKey = ['reminders'] as const;
+
+/** Looks at the deadlines again at once, not at the next tick: after a save that moved one, say. */
+export function refreshReminders(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: remindersKey });
+}
+
+/**
  * Reminds the reporter, once each, of deadlines coming within the newsroom's `deadlineReminderMinutes` and of
  * scheduled stories about to go out. In the desktop app that is an OS notification when the system allows it;
  * otherwise (the browser, or notifications refused) a toast with a button that opens the story.
@@ -20,9 +31,8 @@ export function useDeadlineReminders(onOpen: (storyId: string) => void): void {
   const { t } = useTranslation();
   const { settings } = useSettings();
   const windowMs = settings.deadlineReminderMinutes * 60_000;
-  // Under 'stories', so a saved deadline is looked at again at once, not at the next tick.
   const due = useQuery({
-    queryKey: ['stories', 'reminders', windowMs],
+    queryKey: [...remindersKey, windowMs],
     queryFn: async () => {
       const now = Date.now();
       const { items } = await api.stories.calendar({ from: new Date(now).toISOString(), to: new Date(now + windowMs + 1).toISOString() });

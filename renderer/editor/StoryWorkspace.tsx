@@ -10,6 +10,7 @@ import type { Story, StoryChanges, TiptapNode } from '../../shared/story/storySc
 import type { StoryType } from '../../shared/story/storyTypes';
 import { api } from '../api/datelineApi';
 import { StatusBar } from '../app/StatusBar';
+import { refreshReminders } from '../calendar/useDeadlineReminders';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ExportMenu } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
@@ -58,7 +59,7 @@ export function StoryWorkspace({ id, isNew, onTrash, onRestore }: StoryWorkspace
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(async () => {
     queryClient.setQueryData(['story', id], await api.stories.get({ id }));
-    await queryClient.invalidateQueries({ queryKey: ['stories'] });
+    await Promise.all([queryClient.invalidateQueries({ queryKey: ['stories'] }), refreshReminders(queryClient)]);
     setGeneration((n) => n + 1);
   }, [id, queryClient]);
   if (query.isPending) return <EmptyWorkspace message={t('editor.loading')} />;
@@ -141,10 +142,12 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
   };
   const restore = async () => onRestore(await api.stories.restore({ id: opened.id }));
   const queryClient = useQueryClient();
-  // A status move is a save made outside the autosave: the next save is based on the revision it wrote.
+  // A status move is a save made outside the autosave: the next save is based on the revision it wrote. It
+  // changes what is due too: a filed story's deadline is met, a scheduled one's publish time is coming.
   const moved = (saved: Story) => {
     queryClient.setQueryData(['story', saved.id], saved);
     void queryClient.invalidateQueries({ queryKey: ['stories'] });
+    void refreshReminders(queryClient);
     void controller.keepMine(saved.revision);
     if (saved.trashedAt && !story.trashedAt) onTrash(saved);
     else if (!saved.trashedAt && story.trashedAt) onRestore(saved);

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Story } from '../../shared/story/storySchema';
 import { api, isDesktop } from '../api/datelineApi';
+import { refreshReminders } from '../calendar/useDeadlineReminders';
 import { AutosaveController, type SaveState } from './AutosaveController';
 
 /**
@@ -10,23 +11,28 @@ import { AutosaveController, type SaveState } from './AutosaveController';
  */
 export function useAutosave(story: Story): { controller: AutosaveController; saveState: SaveState } {
   const queryClient = useQueryClient();
-  const [controller] = useState(
-    () =>
-      new AutosaveController(
-        story.id,
-        story,
-        (id, baseRevision, changes) => api.stories.update({ id, baseRevision, changes }),
-        (saved) => {
-          queryClient.setQueryData(['story', saved.id], saved);
-          void queryClient.invalidateQueries({ queryKey: ['stories'] });
-        },
-        800,
-        {
-          keep: (baseRevision, changes) => api.recovery.save({ id: story.id, baseRevision, changes }),
-          drop: () => api.recovery.discard({ id: story.id }),
-        },
-      ),
-  );
+  const [controller] = useState(() => {
+    // The deadline as last saved: only a save that moves it asks the reminders again, not every autosave.
+    let savedDeadline = story.deadline?.at ?? null;
+    return new AutosaveController(
+      story.id,
+      story,
+      (id, baseRevision, changes) => api.stories.update({ id, baseRevision, changes }),
+      (saved) => {
+        queryClient.setQueryData(['story', saved.id], saved);
+        void queryClient.invalidateQueries({ queryKey: ['stories'] });
+        if ((saved.deadline?.at ?? null) !== savedDeadline) {
+          savedDeadline = saved.deadline?.at ?? null;
+          void refreshReminders(queryClient);
+        }
+      },
+      800,
+      {
+        keep: (baseRevision, changes) => api.recovery.save({ id: story.id, baseRevision, changes }),
+        drop: () => api.recovery.discard({ id: story.id }),
+      },
+    );
+  });
   const saveState = useSyncExternalStore(controller.subscribe, controller.getState);
   const keptCopy = saveState.kind === 'failed' ? (saveState.error.details as { conflictCopyId?: string } | undefined)?.conflictCopyId : undefined;
   useEffect(() => {
