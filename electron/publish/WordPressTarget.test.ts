@@ -73,13 +73,17 @@ describe.skipIf(unavailable !== null)('WordPress delivery through the outbox', (
     const first = (await handlers['outbox.flush']({})).items.find((item) => item.storyId === story.id)!;
     const mediaBefore = await wpRequest<unknown[]>(wp, 'GET', '/wp/v2/media', { query: { per_page: 100 } });
     const current = await handlers['stories.get']({ id: story.id });
-    await handlers['stories.update']({ id: story.id, baseRevision: current.revision, changes: { headline: `${current.headline} (cập nhật)` } });
+    const featuredImage = { ...current.featuredImage!, caption: 'Lễ thông xe, ảnh chụp từ flycam.' };
+    await handlers['stories.update']({ id: story.id, baseRevision: current.revision, changes: { headline: `${current.headline} (cập nhật)`, featuredImage } });
     await handlers['outbox.push']({ storyId: story.id });
     const second = (await handlers['outbox.flush']({})).items.find((item) => item.storyId === story.id)!;
     expect(second.state).toBe('delivered');
     expect(second.remote!.postId).toBe(first.remote!.postId);
     const remote = await post(second.remote!.postId!);
     expect(remote.title.raw).toBe(`${current.headline} (cập nhật)`);
+    // Only a changed caption is sent again, and it arrives.
+    const featured = await wpRequest<{ caption: { raw: string } }>(wp, 'GET', `/wp/v2/media/${remote.featured_media}`, { query: { context: 'edit' } });
+    expect(featured.caption.raw).toBe('Lễ thông xe, ảnh chụp từ flycam.');
     const sameSlug = await wpRequest<unknown[]>(wp, 'GET', '/wp/v2/posts', { query: { slug: remote.slug, status: 'publish,future,draft,pending,private', context: 'edit' } });
     expect(sameSlug).toHaveLength(1);
     expect(await wpRequest<unknown[]>(wp, 'GET', '/wp/v2/media', { query: { per_page: 100 } })).toHaveLength(mediaBefore.length);

@@ -15,7 +15,10 @@ interface PhotoUse {
   alt: string;
 }
 
-/** Every photo the story shows, figures in reading order and the featured image last, so its caption wins. */
+/**
+ * Every photo the story shows, once each, in reading order: a photo shown twice keeps its last use, and the
+ * featured image comes last, so its caption and alt text are the ones WordPress keeps.
+ */
 function photosOf(story: Story): PhotoUse[] {
   const uses: PhotoUse[] = figuresOf(story.body)
     .filter((figure) => typeof figure.attrs?.mediaId === 'string')
@@ -28,7 +31,7 @@ function photosOf(story: Story): PhotoUse[] {
     const { mediaId, caption, alt } = story.featuredImage;
     uses.push({ mediaId, caption: caption.trim(), alt: alt.trim() || caption.trim() });
   }
-  return uses;
+  return [...new Map(uses.map((use) => [use.mediaId, use])).values()];
 }
 
 /**
@@ -64,9 +67,11 @@ export class WordPressTarget implements PublishTargetDriver {
     }
 
     for (const use of photosOf(story)) {
-      const remote = next.media[use.mediaId] ?? (await this.uploadPhoto(use.mediaId));
-      next.media[use.mediaId] = remote;
+      const remote: RemoteState['media'][string] = next.media[use.mediaId] ?? (await this.uploadPhoto(use.mediaId));
+      // A published story is delivered again after every pause in the typing: only changed words are sent.
+      if (remote.caption === use.caption && remote.alt === use.alt) continue;
       await this.client.updateMedia(remote.id, { caption: use.caption, alt_text: use.alt });
+      next.media[use.mediaId] = { ...remote, caption: use.caption, alt: use.alt };
       await save(next);
     }
     const categories = story.category.trim() ? [await this.client.termId('categories', story.category)] : [];
@@ -91,6 +96,7 @@ export class WordPressTarget implements PublishTargetDriver {
     }
     const post = await this.client.savePost(postId, postId === null ? { ...fields, slug: next.slug } : fields);
     next = await this.recordPost(next, post, save);
+    // Read back as a reader's request would find it, not taken from the save's own answer: what the site kept.
     const check = await this.client.getPost(post.id);
     next = await this.recordPost(next, check, save);
     if (check.status !== wanted.status && !(wanted.status === 'future' && check.status === 'publish')) {

@@ -13,8 +13,8 @@ export const remoteStateSchema = z.object({
   /** As read back after the last delivery. */
   status: z.string().optional(),
   dateGmt: z.string().optional(),
-  /** Each photo's remote id and address, by Dateline media id. */
-  media: z.record(z.string(), z.object({ id: z.number().int(), url: z.string() })),
+  /** Each photo's remote id and address, by Dateline media id, and the caption and alt text last sent for it. */
+  media: z.record(z.string(), z.object({ id: z.number().int(), url: z.string(), caption: z.string().optional(), alt: z.string().optional() })),
 });
 export type RemoteState = z.infer<typeof remoteStateSchema>;
 
