@@ -6,6 +6,7 @@ import { isTrashExpired } from '../../shared/backup/trashRetention';
 import type { Logger } from '../log/Logger';
 import type { SettingsStore } from '../settings/SettingsStore';
 import type { StoryStore } from '../store/StoryStore';
+import { tempSuffix } from '../store/writeFileAtomically';
 import { backupFileName, parseBackupName, planRetention, type BackupName, type BackupOrigin } from './backupRetention';
 import { extractBackup, keepBackupFolderSetting } from './extractBackup';
 import { freshStagingFolder, restorePaths, swapInStagedLibrary } from './swapLibrary';
@@ -321,7 +322,7 @@ export class LibraryBackup {
   /** A zip left half-written by a crash (`.dateline-backup-….zip.tmp`): only ever this service's own. */
   private async removeLeftovers(folder: string): Promise<void> {
     for (const name of await readdir(folder)) {
-      if (isTempFile(name) && parseBackupName(name.slice(1, -'.tmp'.length))) await rm(join(folder, name), { force: true });
+      if (isTempFile(name) && parseBackupName(name.slice(1, -tempSuffix.length))) await rm(join(folder, name), { force: true });
     }
   }
 

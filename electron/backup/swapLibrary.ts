@@ -1,7 +1,8 @@
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../log/Logger';
-import { syncFolder } from './zipLibrary';
+import { realFileSystem } from '../store/fileSystem';
+import { syncFolder } from '../store/writeFileAtomically';
 
 /**
  * A restore replaces the data folder with a library unpacked beside it. Three names, all siblings of the data
@@ -39,7 +40,7 @@ export async function swapInStagedLibrary(dataDir: string, log: Logger): Promise
   } finally {
     await handle.close();
   }
-  await syncFolder(parent);
+  await syncFolder(realFileSystem, parent);
   await rename(dataDir, aside);
   try {
     await rename(staging, dataDir);
@@ -49,7 +50,7 @@ export async function swapInStagedLibrary(dataDir: string, log: Logger): Promise
     await rm(marker, { force: true });
     throw error;
   }
-  await syncFolder(parent);
+  await syncFolder(realFileSystem, parent);
   await finishSwap(dataDir, log);
 }
 
@@ -62,7 +63,7 @@ async function finishSwap(dataDir: string, log: Logger): Promise<void> {
     await rm(join(dataDir, folder), { recursive: true, force: true });
     await rename(join(aside, folder), join(dataDir, folder));
   }
-  await syncFolder(dirname(dataDir));
+  await syncFolder(realFileSystem, dirname(dataDir));
   // The replaced library is in its own zip, made and verified before the swap began.
   await rm(marker, { force: true });
   await rm(aside, { recursive: true, force: true });
@@ -107,7 +108,7 @@ export async function finishInterruptedRestore(dataDir: string, log: Logger): Pr
         if (attempt >= 5 || (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM')) throw error;
       }
     }
-    await syncFolder(dirname(dataDir));
+    await syncFolder(realFileSystem, dirname(dataDir));
   }
   await finishSwap(dataDir, log);
   log.warn('a restore was interrupted part-way; it has been completed');

@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises';
 // yazl rather than archiver: it is small, streams one entry at a time, has no native dependencies, and yauzl,
 // from the same author, reads the zips back, which the backup does after every write to verify it.
 import { ZipFile } from 'yazl';
+import { realFileSystem } from '../store/fileSystem';
+import { syncFolder, tempSuffix } from '../store/writeFileAtomically';
 
 /**
  * Left out of a backup: the story index and the search index are rebuilt from the story files when the library
@@ -16,7 +18,7 @@ const skippedAtTop = new Set(['index.json', 'index.journal', 'search-index.bin',
 
 /** The unfinished half of an atomic write (`.<name>.<random>.tmp`): never part of the library. */
 export function isTempFile(name: string): boolean {
-  return name.startsWith('.') && name.endsWith('.tmp');
+  return name.startsWith('.') && name.endsWith(tempSuffix);
 }
 
 /** Photo files are already compressed; deflating them again costs time and saves nothing. */
@@ -57,7 +59,7 @@ export async function libraryFiles(dataDir: string, exclude: readonly string[] =
  */
 export async function zipLibrary(dataDir: string, target: string, exclude: readonly string[] = []): Promise<ZipResult> {
   const files = await libraryFiles(dataDir, exclude);
-  const temp = join(dirname(target), `.${basename(target)}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}${tempSuffix}`);
   const zip = new ZipFile();
   // Always there, even in a library whose every story was purged, so a restore can tell a library from any zip.
   zip.addEmptyDirectory('stories/');
@@ -87,22 +89,11 @@ export async function zipLibrary(dataDir: string, target: string, exclude: reado
     }
     const { size } = await stat(temp);
     await rename(temp, target);
-    await syncFolder(dirname(target));
+    await syncFolder(realFileSystem, dirname(target));
     return { bytes: size, files: files.length };
   } catch (error) {
     (zip.outputStream as Readable).destroy();
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
-  }
-}
-
-export async function syncFolder(folder: string): Promise<void> {
-  // Windows cannot open a directory for fsync; there the rename is already durable enough.
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

@@ -29,7 +29,8 @@ export async function writeFileAtomically(fs: FileSystem, path: string, data: st
   if (durable) await syncFolder(fs, folder);
 }
 
-async function syncFolder(fs: FileSystem, folder: string): Promise<void> {
+/** fsyncs a folder, so a rename or a new file in it survives a power cut. */
+export async function syncFolder(fs: FileSystem, folder: string): Promise<void> {
   // Windows cannot open a directory for fsync; there the rename is already durable enough.
   if (process.platform === 'win32') return;
   const handle = await fs.open(folder, 'r');
