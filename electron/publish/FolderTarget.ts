@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { storyToHtmlPage } from '../../shared/export/storyToHtmlPage';
 import { mediaIdsOf, type Story } from '../../shared/story/storySchema';
-import { slugify } from '../../shared/text/slugify';
+import { goesToReaders } from '../../shared/workflow/storyTransitions';
 import type { MediaLibrary } from '../media/MediaLibrary';
 import { realFileSystem } from '../store/fileSystem';
 import { writeFileAtomically } from '../store/writeFileAtomically';
 import { DeliveryFailure } from './DeliveryFailure';
+import { deliverySlug } from './deliverySlug';
 import type { PublishTargetDriver } from './PublishTargetDriver';
 import type { RemoteState } from './remoteState';
 
@@ -37,11 +38,10 @@ export class FolderTarget implements PublishTargetDriver {
 
   async deliver(story: Story, state: RemoteState, save: (state: RemoteState) => Promise<void>): Promise<RemoteState> {
     await this.requireRoot();
-    const name = state.slug ?? `${slugify(story.headline).slice(0, 80) || 'bai'}-${story.id.slice(0, 8)}`;
+    const name = state.slug ?? deliverySlug(story);
     const folder = join(this.root, name);
-    const live = story.trashedAt === null && (story.status === 'scheduled' || story.status === 'published');
     try {
-      if (!live) {
+      if (!goesToReaders(story)) {
         await rm(folder, { recursive: true, force: true });
         return { media: {}, slug: name, status: 'withdrawn' };
       }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DatelineError } from '../../shared/api/DatelineError';
 import { deliveryErrorSchema, outboxActionSchema, outboxStateSchema, publishTargetSchema, type OutboxItem, type PublishTarget } from '../../shared/publish/outboxSchema';
 import type { Story } from '../../shared/story/storySchema';
+import { goesToReaders } from '../../shared/workflow/storyTransitions';
 import type { Logger } from '../log/Logger';
 import { AtomicJsonFile, CorruptFileError } from '../store/AtomicJsonFile';
 import { CoalescingWriter } from '../store/CoalescingWriter';
@@ -65,7 +66,6 @@ export interface OutboxOptions {
 }
 
 const outboxFileName = 'outbox.json';
-const isLive = (story: Pick<Story, 'status' | 'trashedAt'>) => story.trashedAt === null && (story.status === 'scheduled' || story.status === 'published');
 
 /**
  * Delivery jobs, persisted in `outbox.json` so they survive a restart, and the worker that sends them one at a
@@ -143,7 +143,7 @@ export class Outbox {
   /** Queues the story as it is now, for a push by hand ("Gửi lại"). */
   async push(storyId: string): Promise<OutboxItem[]> {
     const story = await this.options.stories.get(storyId);
-    if (!isLive(story)) throw new DatelineError('invalid_input', `story ${storyId} is neither scheduled nor published, so there is nothing to send`);
+    if (!goesToReaders(story)) throw new DatelineError('invalid_input', `story ${storyId} is neither scheduled nor published, so there is nothing to send`);
     if (!this.queue(story, 'publish', 0)) throw new DatelineError('not_configured', 'no publishing target is set up: add the WordPress site or a folder in the settings');
     await this.persist();
     this.wake();
@@ -201,8 +201,8 @@ export class Outbox {
   private storySaved(story: Story, previous: Story | null): void {
     const statusChanged = previous === null || previous.status !== story.status || previous.trashedAt !== story.trashedAt;
     let queued = false;
-    if (isLive(story)) queued = this.queue(story, 'publish', statusChanged ? 0 : (this.options.editDelayMs ?? 30_000));
-    else if (previous && isLive(previous)) queued = this.queue(story, 'withdraw', 0);
+    if (goesToReaders(story)) queued = this.queue(story, 'publish', statusChanged ? 0 : (this.options.editDelayMs ?? 30_000));
+    else if (previous && goesToReaders(previous)) queued = this.queue(story, 'withdraw', 0);
     if (!queued) return;
     this.persist()
       .then(() => this.wake())

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { mediaCaption, wordpressContent, wordpressStatusFor } from '../../shared/publish/wordpressPostFields';
 import { figureAlt, figuresOf, plainText } from '../../shared/story/storyDocument';
 import type { Story } from '../../shared/story/storySchema';
-import { slugify } from '../../shared/text/slugify';
 import type { MediaLibrary } from '../media/MediaLibrary';
 import { DeliveryFailure } from './DeliveryFailure';
+import { deliverySlug } from './deliverySlug';
 import type { PublishTargetDriver } from './PublishTargetDriver';
 import type { RemoteState } from './remoteState';
 import { WordPressClient, type WordPressAccount, type WordPressPost } from './WordPressClient';
@@ -91,7 +91,7 @@ export class WordPressTarget implements PublishTargetDriver {
     if (wanted.dateGmt && !(wanted.status === 'publish' && next.status === 'publish')) fields.date_gmt = wanted.dateGmt;
     if (postId === null) {
       // Written down before the post exists: a retry after a create whose answer was lost finds it by this slug.
-      next = { ...next, slug: next.slug ?? `${slugify(story.headline).slice(0, 80) || 'bai'}-${story.id.slice(0, 8)}` };
+      next = { ...next, slug: next.slug ?? deliverySlug(story) };
       await save(next);
     }
     const post = await this.client.savePost(postId, postId === null ? { ...fields, slug: next.slug } : fields);

@@ -1,6 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { DatelineError } from '../../shared/api/DatelineError';
-import { applyTransition } from '../../shared/workflow/storyTransitions';
 import { LibraryBackup } from '../backup/LibraryBackup';
 import { finishInterruptedRestore } from '../backup/swapLibrary';
 import { StoryHistory } from '../history/StoryHistory';
@@ -12,6 +10,7 @@ import { Outbox } from '../publish/Outbox';
 import { PublishingCredentials, type PublishingEnvironment, type SecretCodec } from '../publish/PublishingCredentials';
 import type { PublishTargetDriver } from '../publish/PublishTargetDriver';
 import { WordPressTarget } from '../publish/WordPressTarget';
+import { markPublished } from '../workflow/storyWorkflow';
 import { SearchIndexSaver } from '../search/SearchIndexSaver';
 import type { StorySearch } from '../search/StorySearch';
 import type { PublishTarget } from '../../shared/publish/outboxSchema';
@@ -155,16 +154,6 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     close,
   });
   return services;
-}
-
-/** The site published a scheduled story by its own clock: the story follows, unless it has moved on since. */
-async function markPublished(stories: StoryStore, id: string): Promise<void> {
-  if (stories.summary(id)?.status !== 'scheduled') return;
-  await stories.transition(id, (current, at) => {
-    if (current.status !== 'scheduled') throw new DatelineError('conflict', `story ${id} is no longer scheduled`);
-    // Out at the time it was scheduled for, which the calendar keeps.
-    return { ...applyTransition(current, 'published', at), publishAt: current.publishAt };
-  });
 }
 
 /**

@@ -35,3 +35,13 @@ export function transitionStory(stories: StoryStore, settings: Settings, id: str
     return applyTransition(current, to, at, { publishAt, timeZone: settings.timeZone });
   });
 }
+
+/** The site published a scheduled story by its own clock: the story follows, unless it has moved on since. */
+export async function markPublished(stories: StoryStore, id: string): Promise<void> {
+  if (stories.summary(id)?.status !== 'scheduled') return;
+  await stories.transition(id, (current, at) => {
+    if (current.status !== 'scheduled' || !current.publishAt) throw new DatelineError('conflict', `story ${id} is no longer scheduled`);
+    // Out at the time it was scheduled for, which the calendar keeps.
+    return applyTransition(current, 'published', at, { publishAt: current.publishAt.at, timeZone: current.publishAt.timeZone });
+  });
+}

@@ -28,6 +28,11 @@ export function workflowStatusOf(story: Pick<Story, 'status' | 'trashedAt'>): Wo
   return story.trashedAt ? 'spiked' : story.status;
 }
 
+/** Whether the story is on its way to readers (scheduled or published, not in the trash): what the targets hold. */
+export function goesToReaders(story: Pick<Story, 'status' | 'trashedAt'>): boolean {
+  return story.trashedAt === null && (story.status === 'scheduled' || story.status === 'published');
+}
+
 /** The moves open from this status, in the order the buttons show them. */
 export function nextStatuses(from: WorkflowStatus): readonly WorkflowStatus[] {
   return storyTransitions[from];
@@ -54,7 +59,8 @@ export function checkTransition(story: Story, to: WorkflowStatus, context: Check
 
 /**
  * The story after the move, its time recorded; the caller has checked the move with `checkTransition`. A move to
- * 'scheduled' takes the publish time asked for (`publishAt`, any offset), kept with the newsroom's `timeZone`.
+ * 'scheduled' takes the publish time asked for (`publishAt`, any offset), kept with the newsroom's `timeZone`;
+ * a move to 'published' takes it as the moment the story went out, now by default.
  */
 export function applyTransition(story: Story, to: WorkflowStatus, at: string, schedule?: { publishAt?: string; timeZone: string }): Story {
   const statusHistory = [...(story.statusHistory ?? []), { status: to, at }];
@@ -63,8 +69,9 @@ export function applyTransition(story: Story, to: WorkflowStatus, at: string, sc
   const moved: Story = { ...story, status: to as StoryStatus, trashedAt: null, statusHistory };
   const timeZone = schedule?.timeZone ?? story.publishAt?.timeZone ?? newsroomTimeZone;
   if (to === 'scheduled') moved.publishAt = schedule?.publishAt ? zonedInstant(schedule.publishAt, timeZone) : null;
-  // Published now (the desk's move, even on a scheduled story): the calendar files it under the moment it went out.
-  else if (to === 'published') moved.publishAt = zonedInstant(at, timeZone);
+  // Published now (the desk's move, even on a scheduled story): the calendar files it under the moment it went
+  // out, unless the caller says when the site put it out.
+  else if (to === 'published') moved.publishAt = zonedInstant(schedule?.publishAt ?? at, timeZone);
   // Unscheduled: the old time would otherwise still sit on the calendar.
   else if (story.status === 'scheduled') moved.publishAt = null;
   return moved;
