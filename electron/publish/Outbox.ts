@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -8,7 +7,7 @@ import { deliveryErrorSchema, outboxActionSchema, outboxStateSchema, publishTarg
 import type { Story } from '../../shared/story/storySchema';
 import { goesToReaders } from '../../shared/workflow/storyTransitions';
 import type { Logger } from '../log/Logger';
-import { AtomicJsonFile, CorruptFileError } from '../store/AtomicJsonFile';
+import { AtomicJsonFile } from '../store/AtomicJsonFile';
 import { CoalescingWriter } from '../store/CoalescingWriter';
 import type { FileSystem } from '../store/fileSystem';
 import type { StoryStore } from '../store/StoryStore';
@@ -98,13 +97,13 @@ export class Outbox {
     const path = join(options.dataDir, outboxFileName);
     const db = new Low<OutboxFile>(new AtomicJsonFile<OutboxFile>(path, options.fs), { schemaVersion: 1, jobs: [], remote: {} });
     try {
-      const parsed = outboxFileSchema.safeParse(await db.adapter.read());
-      if (parsed.success) db.data = parsed.data;
-      else if (parsed.error && (await db.adapter.read()) !== null) throw new CorruptFileError(path, parsed.error);
+      const raw = await db.adapter.read();
+      // No file yet is an empty outbox; a file that is not an outbox is damaged.
+      if (raw !== null) db.data = outboxFileSchema.parse(raw);
     } catch (error) {
       // The stories are safe in their own files; a damaged outbox loses only its queue, which a push refills.
       const aside = `${path}.damaged-${Date.now()}`;
-      await rename(path, aside).catch(() => undefined);
+      await options.fs.rename(path, aside).catch(() => undefined);
       options.log.error(`the outbox could not be read and was moved to ${aside}; deliveries start afresh`, error);
     }
     const outbox = new Outbox(options, db);
