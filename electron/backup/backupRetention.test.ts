@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, dayKey, isoWeekKey, parseBackupName, planRetention } from './backupRetention';
+import { zonedDateKey } from '../../shared/text/vietnameseDate';
+import { backupFileName, isoWeekKey, parseBackupName, planRetention } from './backupRetention';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const day = 86_400_000;
@@ -30,8 +31,13 @@ describe('ISO weeks', () => {
   });
 
   it('counts days on the newsroom clock', () => {
-    expect(dayKey(new Date('2024-05-13T23:30:00Z'), zone)).toBe('2024-05-14');
-    expect(dayKey(new Date('2024-05-13T23:30:00Z'), 'UTC')).toBe('2024-05-13');
+    expect(zonedDateKey(new Date('2024-05-13T23:30:00Z'), zone)).toBe('2024-05-14');
+    expect(zonedDateKey(new Date('2024-05-13T23:30:00Z'), 'UTC')).toBe('2024-05-13');
+    // 06:30 and 17:00 on 14 May in Hà Nội: one newsroom day, two UTC days.
+    const early = backupFileName(new Date('2024-05-13T23:30:00Z'), 'auto');
+    const late = backupFileName(new Date('2024-05-14T10:00:00Z'), 'auto');
+    expect(planRetention([early, late], zone).remove).toEqual([early]);
+    expect(planRetention([early, late], 'UTC').remove).toEqual([]);
   });
 });
 
@@ -47,7 +53,7 @@ describe('planRetention', () => {
     expect(new Set([...plan.remove, ...plan.keep.keys()]).size).toBe(60);
 
     // Each weekly copy is the newest backup of its own ISO week among those older than the dailies.
-    const weekOf = (name: string) => isoWeekKey(dayKey(parseBackupName(name)!.createdAt, zone));
+    const weekOf = (name: string) => isoWeekKey(zonedDateKey(parseBackupName(name)!.createdAt, zone));
     const older = names.slice(0, -7);
     expect(new Set(weekly.map(weekOf)).size).toBe(4);
     for (const name of weekly) {

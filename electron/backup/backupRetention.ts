@@ -1,4 +1,4 @@
-import { zonedParts } from '../../shared/text/formatDateTime';
+import { zonedDateKey } from '../../shared/text/vietnameseDate';
 
 /** How a backup came to be: the daily run, "Sao lưu ngay", or the copy of the library a restore replaced. */
 export type BackupOrigin = 'auto' | 'manual' | 'before-restore';
@@ -61,7 +61,7 @@ export function planRetention(fileNames: readonly string[], timeZone: string, po
   const days = new Set<string>();
   const weeks = new Set<string>();
   for (const backup of autos) {
-    const day = dayKey(backup.createdAt, timeZone);
+    const day = zonedDateKey(backup.createdAt, timeZone);
     if (days.has(day)) continue;
     if (days.size < policy.daily) {
       days.add(day);
@@ -77,12 +77,6 @@ export function planRetention(fileNames: readonly string[], timeZone: string, po
   }
   const remove = autos.filter((b) => !keep.has(b.fileName)).map((b) => b.fileName).reverse();
   return { keep, remove };
-}
-
-/** `2024-05-14`: the calendar day of `at` in `timeZone`. */
-export function dayKey(at: Date, timeZone: string): string {
-  const p = zonedParts(at, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** `2024-W20`: the ISO 8601 week (Monday to Sunday, week 1 holds the year's first Thursday) of a calendar day. */
