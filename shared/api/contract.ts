@@ -7,6 +7,7 @@ import { connectionTestSchema, jobIdSchema, outboxListSchema, publishingStatusSc
 import { instantInputSchema } from '../schedule/zonedInstantSchema';
 import { settingsSchema } from '../settings/settingsSchema';
 import { storyChangesSchema, storyIdSchema, storySchema, storyStatusSchema, storySummarySchema, workflowStatusSchema } from '../story/storySchema';
+import { checklistItemSchema } from '../workflow/prePublishChecklist';
 
 // The one declaration of the API. The preload bridge, the IPC registration, the web host's routes and the
 // renderer's client are all built from this table by a loop: adding a method means adding one entry here.
@@ -24,16 +25,6 @@ const backupFileNameSchema = z
   .max(200)
   .regex(/^[\w.-]+\.zip$/, 'a backup is named by its file name alone')
   .refine((name) => !name.includes('..'), 'a backup is named by its file name alone');
-
-/** One problem the workflow's checks found; see shared/workflow/prePublishChecklist.ts. */
-const checklistItemSchema = z.object({
-  id: z.string(),
-  severity: z.enum(['error', 'warning']),
-  messageKey: z.string(),
-  params: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
-  field: z.string(),
-  text: z.string(),
-});
 
 const backupItemSchema = z.object({
   fileName: backupFileNameSchema,

@@ -8,6 +8,14 @@ export type Language = z.infer<typeof languageSchema>;
 export const toneStyleSchema = z.enum(['new', 'old']);
 
 
+/** A folder as an absolute path (POSIX, a Windows drive or a UNC share), or empty for none. */
+const fullPathOrEmpty = (message: string) =>
+  z
+    .string()
+    .trim()
+    .max(1000)
+    .refine((path) => path === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { message });
+
 export const settingsSchema = z.object({
   language: languageSchema,
   toneStyle: toneStyleSchema,
@@ -23,11 +31,7 @@ export const settingsSchema = z.object({
    * Where the daily backups go (a USB drive, say), as an absolute path; empty means the default, a folder beside
    * the data folder. The backup service refuses a folder inside the library.
    */
-  backupFolder: z
-    .string()
-    .trim()
-    .max(1000)
-    .refine((path) => path === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { message: 'the backup folder must be a full path' }),
+  backupFolder: fullPathOrEmpty('the backup folder must be a full path'),
   /** The longest headline and sapo, in characters, the pre-publish checklist lets through without a warning. */
   headlineMaxLength: z.number().int().min(20).max(500),
   sapoMaxLength: z.number().int().min(50).max(5_000),
@@ -47,11 +51,7 @@ export const settingsSchema = z.object({
   folderTarget: z
     .object({
       enabled: z.boolean(),
-      path: z
-        .string()
-        .trim()
-        .max(1000)
-        .refine((path) => path === '' || /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), { message: 'the folder must be a full path' }),
+      path: fullPathOrEmpty('the folder must be a full path'),
     })
     .strict(),
   /** How long before a story's deadline the reporter is reminded, in minutes. */

@@ -1,23 +1,31 @@
+import { z } from 'zod';
 import { figuresOf, plainText } from '../story/storyDocument';
 import type { Story, WorkflowStatus } from '../story/storySchema';
 
-export type ChecklistSeverity = 'error' | 'warning';
+const checklistSeveritySchema = z.enum(['error', 'warning']);
+export type ChecklistSeverity = z.infer<typeof checklistSeveritySchema>;
 
 /** A field the reporter fixes an item in: a story field, or `figure:<n>` for the n-th photo in the body (from 1). */
-export type ChecklistField = 'headline' | 'sapo' | 'category' | 'source' | 'featuredImage' | 'publishAt' | 'embargo' | `figure:${number}`;
+const checklistFieldSchema = z.union([
+  z.enum(['headline', 'sapo', 'category', 'source', 'featuredImage', 'publishAt', 'embargo']),
+  z.templateLiteral(['figure:', z.number()]),
+]);
+export type ChecklistField = z.infer<typeof checklistFieldSchema>;
 
-export interface ChecklistItem {
+/** One problem the checks found, as the API carries it too. */
+export const checklistItemSchema = z.object({
   /** Unique within one checklist, e.g. `figure-caption-2`. */
-  id: string;
+  id: z.string(),
   /** An error blocks the move; a warning blocks it until the reporter accepts it. */
-  severity: ChecklistSeverity;
+  severity: checklistSeveritySchema,
   /** The i18n key the UI words it with, under `checklist.` (e.g. `checklist.figureCaption`), with `params`. */
-  messageKey: string;
-  params?: Record<string, number | string>;
-  field: ChecklistField;
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  field: checklistFieldSchema,
   /** The same in plain English, for error messages and logs. */
-  text: string;
-}
+  text: z.string(),
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 export interface ChecklistLimits {
   headlineMaxLength: number;
