@@ -7,7 +7,7 @@ import type { Logger } from '../log/Logger';
 import type { SettingsStore } from '../settings/SettingsStore';
 import type { StoryStore } from '../store/StoryStore';
 import { tempSuffix } from '../store/writeFileAtomically';
-import { backupFileName, parseBackupName, planRetention, type BackupName, type BackupOrigin } from './backupRetention';
+import { backupFileName, backupsIn, parseBackupName, planRetention, type BackupName, type BackupOrigin } from './backupRetention';
 import { extractBackup, keepBackupFolderSetting } from './extractBackup';
 import { freshStagingFolder, restorePaths, swapInStagedLibrary } from './swapLibrary';
 import { readBackup, verifyBackup } from './verifyBackup';
@@ -90,11 +90,11 @@ export class LibraryBackup {
     const names = await readdir(folder);
     const plan = planRetention(names, this.options.settings.get().timeZone);
     const items: BackupItem[] = [];
-    for (const backup of names.map(parseBackupName).filter((b): b is BackupName => b !== null)) {
+    for (const backup of backupsIn(names)) {
       const info = await stat(join(folder, backup.fileName)).catch(() => null);
       if (info?.isFile()) items.push(this.item(backup, info.size, plan.keep.get(backup.fileName)));
     }
-    return { folder, items: items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+    return { folder, items };
   }
 
   /** "Sao lưu ngay": a backup now, whatever the time of the last one. */
@@ -186,10 +186,7 @@ export class LibraryBackup {
       const expired = this.options.stories.summaries().filter((s) => s.trashedAt !== null && isTrashExpired(s.trashedAt, now));
       if (expired.length === 0) return [];
       const folder = await this.folder();
-      const backups = (await readdir(folder))
-        .map(parseBackupName)
-        .filter((b): b is BackupName => b !== null)
-        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+      const backups = backupsIn(await readdir(folder));
       const entries = new Map<string, Promise<Set<string> | null>>();
       const holding = (name: string) => {
         if (!entries.has(name)) entries.set(name, intactEntryNames(join(folder, name)));
@@ -274,9 +271,7 @@ export class LibraryBackup {
   }
 
   private async newestAutomatic(): Promise<BackupName | null> {
-    const names = await readdir(await this.folder());
-    const autos = names.map(parseBackupName).filter((b): b is BackupName => b?.origin === 'auto');
-    return autos.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null;
+    return backupsIn(await readdir(await this.folder())).find((b) => b.origin === 'auto') ?? null;
   }
 
   /** Writes one backup, reads it back, and applies the retention rule. Runs inside the queue. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zonedDateKey } from '../../shared/text/vietnameseDate';
-import { backupFileName, isoWeekKey, parseBackupName, planRetention } from './backupRetention';
+import { backupFileName, backupsIn, isoWeekKey, parseBackupName, planRetention } from './backupRetention';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const day = 86_400_000;
@@ -18,6 +18,12 @@ describe('backup names', () => {
     for (const other of ['my-backup.zip', `${name}.tmp`, `.${name}`, name.replace('.zip', '.ZIP'), 'dateline-backup-2024-13-44T01-34-23-456Z-auto.zip', `../${name}`, `x/${name}`]) {
       expect(parseBackupName(other), other).toBeNull();
     }
+  });
+
+  it('lists the backups in a folder newest first, and nothing else', () => {
+    const older = backupFileName(new Date('2024-05-13T01:00:00Z'), 'auto');
+    const newer = backupFileName(new Date('2024-05-14T01:00:00Z'), 'manual');
+    expect(backupsIn(['notes.txt', older, `.${newer}.tmp`, newer]).map((b) => b.fileName)).toEqual([newer, older]);
   });
 });
 

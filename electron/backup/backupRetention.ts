@@ -29,6 +29,14 @@ export function parseBackupName(fileName: string): BackupName | null {
   return { fileName, createdAt, origin: origin as BackupOrigin };
 }
 
+/** The backups among `fileNames` (names of any other shape are left out), newest first. */
+export function backupsIn(fileNames: readonly string[]): BackupName[] {
+  return fileNames
+    .map(parseBackupName)
+    .filter((b): b is BackupName => b !== null)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.fileName.localeCompare(a.fileName));
+}
+
 export interface RetentionPolicy {
   daily: number;
   weekly: number;
@@ -53,10 +61,7 @@ export interface RetentionPlan {
  * at all, so it is neither kept nor removed: it is left alone.
  */
 export function planRetention(fileNames: readonly string[], timeZone: string, policy: RetentionPolicy = defaultRetention): RetentionPlan {
-  const autos = fileNames
-    .map(parseBackupName)
-    .filter((b): b is BackupName => b !== null && b.origin === 'auto')
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.fileName.localeCompare(a.fileName));
+  const autos = backupsIn(fileNames).filter((b) => b.origin === 'auto');
   const keep = new Map<string, 'daily' | 'weekly'>();
   const days = new Set<string>();
   const weeks = new Set<string>();
