@@ -50,6 +50,11 @@ export class LibraryBackup {
   private wake: (() => void) | null = null;
   private stopped = false;
   private swapping = false;
+  /**
+   * The entries of each backup this service has written or read back whole, by its path: the trash purge looks
+   * here before reading a zip again (the daily run verifies the backup it makes, then purges).
+   */
+  private readonly checked = new Map<string, Set<string>>();
   /** Settles when the backup and trash purge that follow the library's opening are done (or were not due). */
   startup: Promise<void> = Promise.resolve();
 
@@ -151,7 +156,8 @@ export class LibraryBackup {
       const folder = await this.folder();
       const path = join(folder, fileName);
       if (!(await stat(path).then((info) => info.isFile(), () => false))) throw new DatelineError('not_found', `there is no backup ${fileName} in ${folder}`);
-      const { stories } = await verifyBackup(path);
+      const { stories, names } = await verifyBackup(path);
+      this.checked.set(path, names);
       const keptAs = await this.make('before-restore');
       const staging = await freshStagingFolder(this.options.dataDir);
       try {
@@ -189,8 +195,11 @@ export class LibraryBackup {
       const backups = backupsIn(await readdir(folder));
       const entries = new Map<string, Promise<Set<string> | null>>();
       const holding = (name: string) => {
-        if (!entries.has(name)) entries.set(name, intactEntryNames(join(folder, name)));
-        return entries.get(name)!;
+        const path = join(folder, name);
+        const checked = this.checked.get(path);
+        if (checked) return checked;
+        if (!entries.has(path)) entries.set(path, intactEntryNames(path));
+        return entries.get(path)!;
       };
       const purged: string[] = [];
       for (const story of expired) {
@@ -290,6 +299,7 @@ export class LibraryBackup {
     const { staging, aside } = restorePaths(this.options.dataDir);
     const exclude = [folder, staging, aside];
     let result;
+    let names: Set<string>;
     try {
       result = await zipLibrary(this.options.dataDir, target, exclude).catch((error: NodeJS.ErrnoException) => {
         // A file removed while it was being zipped (a photo deleted): once more, from a fresh listing.
@@ -297,11 +307,12 @@ export class LibraryBackup {
         this.options.log.warn(`a file went away while the library was being zipped; trying again: ${error.message}`);
         return zipLibrary(this.options.dataDir, target, exclude);
       });
-      await verifyBackup(target, { checkStories: false });
+      ({ names } = await verifyBackup(target, { checkStories: false }));
     } catch (error) {
       await rm(target, { force: true }).catch(() => undefined);
       throw storageError(error, `could not write a backup to ${folder}`);
     }
+    this.checked.set(target, names);
     await this.prune(folder);
     return this.item({ fileName, createdAt: at, origin }, result.bytes, undefined);
   }
@@ -309,6 +320,7 @@ export class LibraryBackup {
   private async prune(folder: string): Promise<void> {
     const plan = planRetention(await readdir(folder), this.options.settings.get().timeZone);
     for (const name of plan.remove) {
+      this.checked.delete(join(folder, name));
       await rm(join(folder, name), { force: true }).catch((error) => this.options.log.warn(`could not delete the old backup ${name}`, error));
     }
     if (plan.remove.length) this.options.log.info(`deleted ${plan.remove.length} old automatic backups (keeping 7 daily and 4 weekly)`);

@@ -6,6 +6,8 @@ export interface BackupContents {
   /** Story files in the zip. */
   stories: number;
   entries: number;
+  /** The name of every entry, each read back whole. */
+  names: Set<string>;
 }
 
 export interface VerifyOptions {
@@ -72,7 +74,9 @@ async function readEntry(zip: ZipFile, entry: Entry): Promise<Buffer> {
 export async function verifyBackup(path: string, { checkStories = true }: VerifyOptions = {}): Promise<BackupContents> {
   let stories = 0;
   let storiesFolder = false;
+  const names = new Set<string>();
   const entries = await readBackup(path, (name, data) => {
+    names.add(name);
     if (name.startsWith('stories/')) storiesFolder = true;
     if (!checkStories || !storyEntry.test(name)) return;
     let parsed: unknown;
@@ -87,7 +91,7 @@ export async function verifyBackup(path: string, { checkStories = true }: Verify
     stories += 1;
   });
   if (checkStories && !storiesFolder) throw damaged(path, 'it holds no stories/ folder');
-  return { stories, entries };
+  return { stories, entries, names };
 }
 
 function damaged(path: string, why: string): DatelineError {
