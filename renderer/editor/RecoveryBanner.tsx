@@ -9,6 +9,8 @@ interface RecoveryBannerProps {
   /** The story as it was opened: the kept text is offered when it was typed on top of this revision. */
   story: Story;
   timeZone: string;
+  /** Saves what is pending in the autosave, so the kept text is written over the story as it is now. */
+  beforeRecover: () => Promise<void>;
   /** Called once the kept text is saved, to reload the editor with it. */
   onRecovered: () => Promise<void>;
 }
@@ -19,7 +21,7 @@ const textOf = (s: Pick<Story, 'kicker' | 'headline' | 'sapo' | 'body'>) => JSON
  * Text typed after the last save, found in the recovery journal when the story opens (the app was closed or
  * crashed before it could save). The reporter takes it back, which saves it, or lets it go.
  */
-export function RecoveryBanner({ story, timeZone, onRecovered }: RecoveryBannerProps) {
+export function RecoveryBanner({ story, timeZone, beforeRecover, onRecovered }: RecoveryBannerProps) {
   const { t } = useTranslation();
   const recovery = useQuery({ queryKey: ['recovery', story.id], queryFn: () => api.recovery.get({ id: story.id }), staleTime: Infinity, gcTime: 0 });
   const [settled, setSettled] = useState(false);
@@ -30,6 +32,8 @@ export function RecoveryBanner({ story, timeZone, onRecovered }: RecoveryBannerP
 
   const recover = async () => {
     setSettled(true);
+    // Like the history's restores: what is pending is saved first, and the kept text goes on top of it.
+    await beforeRecover();
     const current = await api.stories.get({ id: story.id });
     await api.stories.update({ id: story.id, baseRevision: current.revision, changes: entry.changes });
     await api.recovery.discard({ id: story.id });

@@ -124,13 +124,19 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
   const [preview, setPreview] = useState<Story | null>(null);
   const [showHistory, setShowHistory] = useState(false);
   const editorRef = useRef<Editor | null>(null);
+  // Once the reporter types, the recovery journal holds the new text (and the next clean save deletes it): the
+  // text kept from before is no longer on offer, or taking it back would write it over what they wrote since.
+  const [typed, setTyped] = useState(false);
 
   const change = (changes: Partial<StoryFields>) => {
     setFields((current) => ({ ...current, ...changes }));
     controller.change(toChanges(changes));
   };
   const flush = () => void controller.flush();
-  const onReady = useCallback((editor: Editor) => (editorRef.current = editor), []);
+  const onReady = useCallback((editor: Editor) => {
+    editorRef.current = editor;
+    editor.once('update', () => setTyped(true));
+  }, []);
   const keepMine = () => {
     const error = saveState.kind === 'failed' ? saveState.error : null;
     const current = error instanceof DatelineError ? (error.details as { currentRevision?: number } | undefined)?.currentRevision : undefined;
@@ -226,7 +232,7 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
               </button>
             </div>
           )}
-          {!story.trashedAt && <RecoveryBanner story={opened} timeZone={settings.timeZone} onRecovered={onReload} />}
+          {!story.trashedAt && !typed && <RecoveryBanner story={opened} timeZone={settings.timeZone} beforeRecover={() => controller.flush()} onRecovered={onReload} />}
           {preview && <StoryPreview story={preview} timeZone={settings.timeZone} />}
           {showHistory && !preview && (
             <HistoryPanel storyId={opened.id} timeZone={settings.timeZone} onClose={() => setShowHistory(false)} onRestoreVersion={restoreVersion} onRestoreField={restoreOneField} />
