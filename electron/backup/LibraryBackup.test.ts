@@ -112,9 +112,10 @@ describe('backup and restore through the real services', () => {
     for (const fileName of [truncated, flipped]) {
       const result = await call(handlers, services, 'backup.restore', { fileName });
       expect(result.ok).toBe(false);
-      const error = (result as { error: { code: string; message: string } }).error;
+      const error = (result as { error: { code: string; message: string; details?: { reason?: string } } }).error;
       expect(error.code).toBe('invalid_input');
       expect(error.message).toMatch(/is damaged or is not a Dateline backup .*nothing was changed/);
+      expect(error.details?.reason).toBe('damaged');
     }
     expect(await readFile(storyFile, 'utf8')).toBe(original);
     expect((await services.backup.list()).items.filter((item) => item.beforeRestore)).toEqual([]);
@@ -138,6 +139,7 @@ describe('backup and restore through the real services', () => {
     const services = track(await open());
     await services.settings.update({ backupFolder: join(dataDir, 'media', 'backups') });
     await expect(services.backup.create()).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('inside the library') });
+    await expect(services.backup.create()).rejects.toMatchObject({ details: { reason: 'inside_library' } });
     await services.settings.update({ backupFolder: dataDir });
     await expect(services.backup.list()).rejects.toBeInstanceOf(DatelineError);
   });

@@ -366,7 +366,7 @@ function isInside(path: string, folder: string): boolean {
 }
 
 function insideLibrary(folder: string, dataDir: string): DatelineError {
-  return new DatelineError('invalid_input', `the backup folder ${folder} is inside the library it would back up (${dataDir}); choose a folder outside it, such as a USB drive`, { folder });
+  return new DatelineError('invalid_input', `the backup folder ${folder} is inside the library it would back up (${dataDir}); choose a folder outside it, such as a USB drive`, { folder, reason: 'inside_library' });
 }
 
 function storageError(error: unknown, what: string): DatelineError {

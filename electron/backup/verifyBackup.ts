@@ -96,5 +96,5 @@ export async function verifyBackup(path: string, { checkStories = true }: Verify
 
 function damaged(path: string, why: string): DatelineError {
   const name = path.split(/[\\/]/).pop();
-  return new DatelineError('invalid_input', `the backup ${name} is damaged or is not a Dateline backup (${why}); nothing was changed`, { fileName: name });
+  return new DatelineError('invalid_input', `the backup ${name} is damaged or is not a Dateline backup (${why}); nothing was changed`, { fileName: name, reason: 'damaged' });
 }

@@ -143,11 +143,15 @@ function formatSize(bytes: number): string {
   return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }
 
+/** What the backup service says, in `details.reason`, of a folder or a zip it refused. */
+type BackupErrorReason = 'inside_library' | 'damaged';
+
 /** What went wrong, what was kept, and what to do, in the reporter's words. */
 function describe(error: Error, t: (key: string, options?: Record<string, unknown>) => string): string {
   const code = error instanceof DatelineError ? error.code : 'internal';
-  if (code === 'invalid_input' && /inside the library/.test(error.message)) return t('backup.error.inside');
-  if (code === 'invalid_input' && /damaged/.test(error.message)) return t('backup.error.damaged');
+  const reason = error instanceof DatelineError ? (error.details as { reason?: BackupErrorReason } | undefined)?.reason : undefined;
+  if (code === 'invalid_input' && reason === 'inside_library') return t('backup.error.inside');
+  if (code === 'invalid_input' && reason === 'damaged') return t('backup.error.damaged');
   if (code === 'invalid_input') return t('backup.error.folder');
   if (code === 'storage_failed') return t('backup.error.storage');
   if (code === 'unavailable') return t('backup.error.busy');
