@@ -12,7 +12,7 @@ export function ZoneLabel({ timeZone, at }: { timeZone: string; at?: string }) {
 }
 
 /** The same words as plain text, for a line that says a time and its zone together. */
-export function zoneText(t: TFunction, timeZone: string, at?: string): string {
+function zoneText(t: TFunction, timeZone: string, at?: string): string {
   const place = t([`schedule.place.${timeZone}`, 'schedule.placeOther'], { city: zoneCity(timeZone) });
   return t('schedule.zone', { place, offset: zoneOffset(timeZone, at) });
 }

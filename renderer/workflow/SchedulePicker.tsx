@@ -7,7 +7,7 @@ import { zonedDateKey } from '../../shared/text/vietnameseDate';
 import { ZonedDateTimeField } from '../schedule/ZonedDateTimeField';
 
 /** 06:00 tomorrow on the newsroom's clock: when the morning edition goes up, the time most stories are set for. */
-export function defaultPublishAt(timeZone: string, now: Date = new Date()): ZonedInstant {
+function defaultPublishAt(timeZone: string, now: Date = new Date()): ZonedInstant {
   return { at: wallClockToInstant(addDays(zonedDateKey(now, timeZone), 1), '06:00', timeZone), timeZone };
 }
 
