@@ -187,7 +187,6 @@ export const en: Messages = {
     noFeatured: 'None yet. Click “Use as featured image” under a photo in the story.',
     applyToneNew: 'Normalise tone marks (hòa, thúy, khỏe)',
     applyToneOld: 'Normalise tone marks (hoà, thuý, khoẻ)',
-    status: 'Status',
     created: 'Created',
     updated: 'Updated',
     revision: 'Saves',

@@ -186,7 +186,6 @@ export const vi = {
     noFeatured: 'Chưa chọn. Bấm “Đặt làm ảnh đại diện” dưới một ảnh trong bài.',
     applyToneNew: 'Chuẩn hoá dấu thanh cả bài (hòa, thúy, khỏe)',
     applyToneOld: 'Chuẩn hoá dấu thanh cả bài (hoà, thuý, khoẻ)',
-    status: 'Trạng thái',
     created: 'Tạo lúc',
     updated: 'Sửa lúc',
     revision: 'Lần lưu',
