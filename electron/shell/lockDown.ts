@@ -12,12 +12,11 @@ import { isAppUrl } from './appOrigin';
 export function lockDownWebContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   openInBrowser: (url: string) => Promise<void>,
-  isTrustedUrl: (url: string) => boolean = (url) => isAppUrl(url),
   /** The export menu's PDF item: the app's own print view, printed to PDF instead of opened (printStoryToPdf). */
   openPrintView?: { matches: (url: string) => boolean; open: (url: string) => void },
 ): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -35,7 +35,7 @@ app.on('web-contents-created', (_event, contents) => {
     matches: isPrintViewUrl,
     open: (url: string) => void printStoryToPdf(BrowserWindow.fromWebContents(contents), url, preloadPath).catch((error) => console.error('the PDF could not be made:', error)),
   };
-  lockDownWebContents(contents, (url) => shell.openExternal(url), undefined, printView); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  lockDownWebContents(contents, (url) => shell.openExternal(url), printView); // eng-disable OPEN_EXTERNAL_JS_CHECK
 });
 
 app.on('second-instance', () => {

@@ -82,7 +82,7 @@ function standInContents() {
 function lockedDownContents() {
   const inBrowser: string[] = [];
   const standIn = standInContents();
-  // As main.ts calls it: the default trust check, the app's own origin only (no dev server in these tests).
+  // As main.ts calls it (but for the print view): the app's own origin only (no dev server in these tests).
   lockDownWebContents(standIn.contents, async (url) => void inBrowser.push(url));
   return { ...standIn, inBrowser };
 }
