@@ -9,8 +9,6 @@ export type NinjsPhoto = Pick<MediaItem, 'id' | 'mimeType' | 'width' | 'height' 
 
 type NinjsObject = Record<string, unknown>;
 
-export const ninjsVersion = '2.2';
-
 const utc = (instant: string) => new Date(instant).toISOString();
 const storyUri = (id: string) => `urn:dateline:story:${id}`;
 const photoUri = (id: string) => `urn:dateline:media:${id}`;
@@ -92,7 +90,7 @@ function association(name: string, mediaId: string, caption: string, credit: str
 }
 
 /** The body as plain text: one paragraph, heading, list item or caption per block, blank lines between. */
-export function bodyText(body: TiptapNode): string {
+function bodyText(body: TiptapNode): string {
   const blocks: string[] = [];
   const visit = (node: TiptapNode) => {
     if (['paragraph', 'heading', 'figure'].includes(node.type)) {
