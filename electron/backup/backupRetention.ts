@@ -37,12 +37,8 @@ export function backupsIn(fileNames: readonly string[]): BackupName[] {
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.fileName.localeCompare(a.fileName));
 }
 
-export interface RetentionPolicy {
-  daily: number;
-  weekly: number;
-}
-
-export const defaultRetention: RetentionPolicy = { daily: 7, weekly: 4 };
+/** How many days, and then weeks, of automatic backups are kept (see planRetention). */
+const retention = { daily: 7, weekly: 4 };
 
 export interface RetentionPlan {
   /** Automatic backups kept, and why. */
@@ -52,15 +48,15 @@ export interface RetentionPlan {
 }
 
 /**
- * Which automatic backups to keep: the newest of each of the last `daily` calendar days that have one, then the
- * newest of each of the `weekly` ISO weeks before those days. Days and weeks are the newsroom's (`timeZone`), so
+ * Which automatic backups to keep: the newest of each of the last 7 calendar days that have one, then the
+ * newest of each of the 4 ISO weeks before those days. Days and weeks are the newsroom's (`timeZone`), so
  * a backup at 06:30 in Hà Nội belongs to that day, not to the UTC day before.
  *
  * Only automatic backups take part. A backup the reporter asked for, or the copy of the library a restore
  * replaced, is never deleted by the app; and a name that does not match this feature's pattern is not a backup
  * at all, so it is neither kept nor removed: it is left alone.
  */
-export function planRetention(fileNames: readonly string[], timeZone: string, policy: RetentionPolicy = defaultRetention): RetentionPlan {
+export function planRetention(fileNames: readonly string[], timeZone: string): RetentionPlan {
   const autos = backupsIn(fileNames).filter((b) => b.origin === 'auto');
   const keep = new Map<string, 'daily' | 'weekly'>();
   const days = new Set<string>();
@@ -68,14 +64,14 @@ export function planRetention(fileNames: readonly string[], timeZone: string, po
   for (const backup of autos) {
     const day = zonedDateKey(backup.createdAt, timeZone);
     if (days.has(day)) continue;
-    if (days.size < policy.daily) {
+    if (days.size < retention.daily) {
       days.add(day);
       keep.set(backup.fileName, 'daily');
       continue;
     }
     days.add(day);
     const week = isoWeekKey(day);
-    if (weeks.has(week) || weeks.size >= policy.weekly) continue;
+    if (weeks.has(week) || weeks.size >= retention.weekly) continue;
     // A week whose newer days are dailies still gets its weekly copy from the days before them.
     weeks.add(week);
     keep.set(backup.fileName, 'weekly');

@@ -5,7 +5,6 @@ import { DatelineError } from '../../shared/api/DatelineError';
 export interface BackupContents {
   /** Story files in the zip. */
   stories: number;
-  entries: number;
   /** The name of every entry, each read back whole. */
   names: Set<string>;
 }
@@ -25,7 +24,7 @@ const storyEntry = /^stories\/[^/]+\.json$/;
  * but leaves checking it to the caller), the local header's name against the central directory's, and the
  * sizes. `visit` sees each entry's checked bytes. Any fault is a DatelineError naming the file and the entry.
  */
-export async function readBackup(path: string, visit: (name: string, data: Buffer) => Promise<void> | void): Promise<number> {
+export async function readBackup(path: string, visit: (name: string, data: Buffer) => Promise<void> | void): Promise<void> {
   let zip: ZipFile;
   try {
     // yauzl refuses absolute names, `..` and backslashes (strictFileNames), so no entry can point outside.
@@ -33,7 +32,6 @@ export async function readBackup(path: string, visit: (name: string, data: Buffe
   } catch (error) {
     throw damaged(path, (error as Error).message);
   }
-  let count = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       zip.on('error', (error: Error) => reject(damaged(path, error.message)));
@@ -41,10 +39,7 @@ export async function readBackup(path: string, visit: (name: string, data: Buffe
       zip.on('entry', (entry: Entry) => {
         readEntry(zip, entry)
           .then((data) => visit(entry.fileName, data))
-          .then(() => {
-            count += 1;
-            zip.readEntry();
-          })
+          .then(() => zip.readEntry())
           .catch((error: unknown) => reject(error instanceof DatelineError ? error : damaged(path, `${entry.fileName}: ${(error as Error).message}`)));
       });
       zip.readEntry();
@@ -52,7 +47,6 @@ export async function readBackup(path: string, visit: (name: string, data: Buffe
   } finally {
     zip.close();
   }
-  return count;
 }
 
 async function readEntry(zip: ZipFile, entry: Entry): Promise<Buffer> {
@@ -75,7 +69,7 @@ export async function verifyBackup(path: string, { checkStories = true }: Verify
   let stories = 0;
   let storiesFolder = false;
   const names = new Set<string>();
-  const entries = await readBackup(path, (name, data) => {
+  await readBackup(path, (name, data) => {
     names.add(name);
     if (name.startsWith('stories/')) storiesFolder = true;
     if (!checkStories || !storyEntry.test(name)) return;
@@ -91,7 +85,7 @@ export async function verifyBackup(path: string, { checkStories = true }: Verify
     stories += 1;
   });
   if (checkStories && !storiesFolder) throw damaged(path, 'it holds no stories/ folder');
-  return { stories, entries, names };
+  return { stories, names };
 }
 
 function damaged(path: string, why: string): DatelineError {

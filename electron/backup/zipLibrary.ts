@@ -26,7 +26,6 @@ const storedExtensions = /\.(jpe?g|png|webp|gif|avif|heic|tiff?|mp4|mov|zip)$/i;
 
 export interface ZipResult {
   bytes: number;
-  files: number;
 }
 
 /** Every file of the library to back up, as paths relative to `dataDir` with `/` separators, in a stable order. */
@@ -90,7 +89,7 @@ export async function zipLibrary(dataDir: string, target: string, exclude: reado
     const { size } = await stat(temp);
     await rename(temp, target);
     await syncFolder(realFileSystem, dirname(target));
-    return { bytes: size, files: files.length };
+    return { bytes: size };
   } catch (error) {
     (zip.outputStream as Readable).destroy();
     await rm(temp, { force: true }).catch(() => undefined);
