@@ -2,7 +2,7 @@ import mammoth from 'mammoth';
 import { DatelineError } from '../../shared/api/DatelineError';
 import { importRefused } from './importRefused';
 
-/** The paragraph classes a Word file's layout becomes, read back by parseImportedHtml before sanitising. */
+/** The paragraph classes a Word file's layout becomes, read back by takeKnownParts (StoryImporter.ts) before sanitising. */
 export const importClasses = { kicker: 'dateline-kicker', byline: 'dateline-byline', centred: 'dateline-centred', credit: 'dateline-credit' } as const;
 
 const centredStyle = 'Dateline Centred';
