@@ -99,6 +99,7 @@ describe('export to ninjs', () => {
     expect(ninjs.language).toBe('vi');
     expect(ninjs.by).toBe('Minh Đức, Thu Hà');
     expect(ninjs.located).toBe('Quảng Ninh');
+    expect(ninjs.infosources).toEqual([{ name: 'nhandan.vn', role: 'source' }]);
     expect(ninjs.versioncreated).toBe(new Date(story.updatedAt).toISOString());
     expect(ninjs.firstcreated).toMatch(/Z$/);
     expect(ninjs).not.toHaveProperty('embargoed');

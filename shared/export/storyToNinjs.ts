@@ -1,5 +1,5 @@
 import type { MediaItem } from '../media/mediaSchema';
-import { renderNode, sourceLine } from '../story/renderStoryHtml';
+import { renderNode, sourcePrefix } from '../story/renderStoryHtml';
 import { plainText } from '../story/storyDocument';
 import { countWords } from '../text/countWords';
 import type { Story, TiptapNode } from '../story/storySchema';
@@ -49,7 +49,7 @@ export function storyToNinjs(story: Story, photos: ReadonlyMap<string, NinjsPhot
     ...story.tags.map((tag) => tag.trim()).filter(Boolean).map((tag) => ({ name: tag, rel: 'keyword', literal: tag })),
   ];
   if (subjects.length) item.subjects = subjects;
-  if (story.source.trim()) item.infosources = [{ name: sourceLine(story.source).replace(/^(theo|nguồn)\s*:\s*/iu, ''), role: 'source' }];
+  if (story.source.trim()) item.infosources = [{ name: story.source.trim().replace(sourcePrefix, '').trim(), role: 'source' }];
   const associations = storyAssociations(story, photos);
   if (associations.length) item.associations = associations;
   return item;

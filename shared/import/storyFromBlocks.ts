@@ -1,3 +1,4 @@
+import { sourcePrefix } from '../story/renderStoryHtml';
 import { plainText } from '../story/storyDocument';
 import type { StoryChanges, TiptapNode } from '../story/storySchema';
 
@@ -10,7 +11,6 @@ export interface KnownParts {
   bylines?: string[];
 }
 
-const sourcePattern = /^(theo|nguồn)\s*:/iu;
 const longestCaption = 2_000;
 const longestPlace = 40;
 
@@ -53,7 +53,7 @@ export function storyFromBlocks(input: TiptapNode[], known: KnownParts = {}): Im
 
   let source = '';
   const last = blocks.at(-1);
-  if (last?.type === 'paragraph' && sourcePattern.test(plainText(last).trim())) {
+  if (last?.type === 'paragraph' && sourcePrefix.test(plainText(last).trim())) {
     source = plainText(last).trim();
     blocks.pop();
   }

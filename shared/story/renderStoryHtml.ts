@@ -75,11 +75,14 @@ export function renderNode(node: TiptapNode, options: Pick<RenderOptions, 'image
   }
 }
 
+/** How a source line starts, "Theo:" or "Nguồn:" (any case, spaces allowed before the colon). */
+export const sourcePrefix = /^(theo|nguồn)\s*:/iu;
+
 /** "nhandan.vn" prints as "Theo: nhandan.vn"; a line that already says "Theo:" or "Nguồn:" prints as written. */
 export function sourceLine(source: string): string {
   const trimmed = source.trim();
   if (!trimmed) return '';
-  return /^(theo|nguồn)\s*:/iu.test(trimmed) ? trimmed : `Theo: ${trimmed}`;
+  return sourcePrefix.test(trimmed) ? trimmed : `Theo: ${trimmed}`;
 }
 
 /** What closes a story: the byline, then the source line, each where there is one. */
