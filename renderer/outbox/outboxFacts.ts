@@ -48,7 +48,8 @@ export function jobsByStory(items: readonly OutboxItem[]): Map<string, OutboxIte
 /** The failure codes the outbox reports; anything else is said with its message. */
 export const knownErrorCodes = ['offline', 'timeout', 'server', 'auth', 'rejected', 'storage', 'missing_media', 'not_configured'] as const;
 
-type Translate = (key: string | string[], options?: Record<string, unknown>) => string;
+/** The t of i18next as these helpers use it: a key, or keys to try in turn, and its values. */
+export type Translate = (key: string | string[], options?: Record<string, unknown>) => string;
 
 /**
  * Why a job has not gone through, what Dateline does next and what the reporter can do, in their words:

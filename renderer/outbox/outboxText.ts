@@ -1,8 +1,6 @@
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
-import { deliveryOverlay, type DeliveryOverlay } from './outboxFacts';
-
-type Translate = (key: string | string[], options?: Record<string, unknown>) => string;
+import { deliveryOverlay, type DeliveryOverlay, type Translate } from './outboxFacts';
 
 /** The key under `outbox.state` of what became of a job, a withdrawal said apart from a delivery ("Đang gỡ", "Lỗi gỡ"). */
 export function jobStateKey(item: OutboxItem): string {

@@ -6,12 +6,12 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import type { PublishingStatus, PublishTarget } from '../../shared/publish/outboxSchema';
 import type { Settings } from '../../shared/settings/settingsSchema';
 import { api } from '../api/datelineApi';
+import type { Translate } from '../outbox/outboxFacts';
 import { useSettings } from './useSettings';
 import './publishing.css';
 
 type TargetStatus = PublishingStatus['targets'][number];
 type ConnectionTest = MethodOutput<'publishing.test'>;
-type Translate = (key: string | string[], options?: Record<string, unknown>) => string;
 
 const statusKey = ['publishing', 'status'];
 
