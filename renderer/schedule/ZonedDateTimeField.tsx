@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ZonedInstant } from '../../shared/schedule/zonedInstantSchema';
 import { wallClockToInstant } from '../../shared/schedule/wallClockToInstant';
 import { zonedParts } from '../../shared/text/formatDateTime';
+import { zonedDateKey } from '../../shared/text/vietnameseDate';
 import { dayLabel } from './dayLabel';
 import { ZoneLabel } from './ZoneLabel';
 import './schedule.css';
@@ -26,7 +27,7 @@ const timePattern = /^\d{2}:\d{2}$/;
 function wallClockOf(value: ZonedInstant | null | undefined, timeZone: string): { date: string; time: string } {
   if (!value) return { date: '', time: '' };
   const p = zonedParts(value.at, timeZone);
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  return { date: zonedDateKey(value.at, timeZone), time: `${p.hour}:${p.minute}` };
 }
 
 /**
