@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/schedule/civilDate';
 import { wallClockToInstant } from '../../shared/schedule/wallClockToInstant';
 import type { Story } from '../../shared/story/storySchema';
@@ -10,21 +10,13 @@ import { expect, storyPage, test, waitUntilSaved, type RunningHost } from './web
 const zone = 'Asia/Ho_Chi_Minh';
 const zoneLabel = 'Giờ Hà Nội (GMT+7)';
 
-/** Calls the web host's API as the page does, with the test's token. */
-async function call<T>(request: APIRequestContext, host: RunningHost, method: string, input: unknown): Promise<T> {
-  const url = new URL(host.url);
-  const response = await request.post(`${url.origin}/api/${method}`, { headers: { authorization: `Bearer ${url.searchParams.get('token')}` }, data: input });
-  expect(response.ok(), `${method}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
-
 /** A story with everything the pre-publish checklist asks for (a captioned, credited photo and a featured image), moved to Đã duyệt. */
-async function seedReadyStory(request: APIRequestContext, host: RunningHost, headline: string): Promise<Story> {
-  const photo = await call<{ id: string }>(request, host, 'media.import', {
+async function seedReadyStory(host: RunningHost, headline: string): Promise<Story> {
+  const photo = await host.api('media.import', {
     fileName: 'ven-bien.jpg',
     dataBase64: (await readFile('tests/fixtures/ven-bien.jpg')).toString('base64'),
   });
-  const story = await call<Story>(request, host, 'stories.create', {
+  const story = await host.api('stories.create', {
     headline,
     sapo: 'Sáng 12/1, tỉnh Quảng Ninh tổ chức lễ thông xe tuyến đường dài 16 km.',
     category: 'Thời sự',
@@ -37,14 +29,14 @@ async function seedReadyStory(request: APIRequestContext, host: RunningHost, hea
     },
     featuredImage: { mediaId: photo.id, caption: 'Lễ thông xe', alt: '' },
   });
-  await call(request, host, 'stories.transition', { id: story.id, to: 'submitted' });
-  return call<Story>(request, host, 'stories.transition', { id: story.id, to: 'ready' });
+  await host.api('stories.transition', { id: story.id, to: 'submitted' });
+  return host.api('stories.transition', { id: story.id, to: 'ready' });
 }
 
-async function seedDraft(request: APIRequestContext, host: RunningHost, headline: string, deadline?: string): Promise<Story> {
-  const story = await call<Story>(request, host, 'stories.create', { headline, sapo: 'Sapo của bài.', category: 'Xã hội' });
+async function seedDraft(host: RunningHost, headline: string, deadline?: string): Promise<Story> {
+  const story = await host.api('stories.create', { headline, sapo: 'Sapo của bài.', category: 'Xã hội' });
   if (!deadline) return story;
-  return call<Story>(request, host, 'stories.update', { id: story.id, baseRevision: story.revision, changes: { deadline: { at: deadline, timeZone: zone } } });
+  return host.api('stories.update', { id: story.id, baseRevision: story.revision, changes: { deadline: { at: deadline, timeZone: zone } } });
 }
 
 /** A calendar day as the calendar names its region: `Thứ 6, 27/11/2026`. */
@@ -58,9 +50,9 @@ async function openStory(page: Page, headline: string): Promise<void> {
 test.describe('on a laptop set to New York', () => {
   test.use({ timezoneId: 'America/New_York' });
 
-  test('a story scheduled for 06:00 tomorrow in Hà Nội is kept as 23:00 UTC the day before and sits on the Hà Nội day, not the New York one', async ({ page, host, request }) => {
+  test('a story scheduled for 06:00 tomorrow in Hà Nội is kept as 23:00 UTC the day before and sits on the Hà Nội day, not the New York one', async ({ page, host }) => {
     const headline = 'Thông xe đường ven biển Hạ Long – Cẩm Phả';
-    await seedReadyStory(request, host, headline);
+    await seedReadyStory(host, headline);
     const today = zonedDateKey(new Date(), zone);
     const tomorrow = addDays(today, 1);
     const publishAt = `${today}T23:00:00.000Z`;
@@ -129,15 +121,15 @@ test.describe('on a laptop set to New York', () => {
   });
 });
 
-test('a deadline set in the inspector is on today’s agenda; a draft past its deadline is under “Quá hạn” and opens from there', async ({ page, host, request }) => {
+test('a deadline set in the inspector is on today’s agenda; a draft past its deadline is under “Quá hạn” and opens from there', async ({ page, host }) => {
   const now = Date.now();
   const today = zonedDateKey(new Date(now), zone);
   // A deadline later today, on the newsroom's clock; too near midnight there is no "later today" to pick.
   test.skip(zonedDateKey(new Date(now + 10 * 60_000), zone) !== today, 'too close to midnight in Hà Nội');
   const dueHeadline = 'Họp báo công bố quy hoạch tỉnh Quảng Ninh';
   const lateHeadline = 'Ảnh hưởng của bão số 3 tới nông dân Hải Dương';
-  await seedDraft(request, host, lateHeadline, new Date(now - 2 * 3600_000).toISOString());
-  await seedDraft(request, host, dueHeadline);
+  await seedDraft(host, lateHeadline, new Date(now - 2 * 3600_000).toISOString());
+  await seedDraft(host, dueHeadline);
 
   await page.goto(host.url);
   await openStory(page, dueHeadline);
@@ -175,10 +167,10 @@ test('a deadline set in the inspector is on today’s agenda; a draft past its d
   expect((await host.storiesOnDisk()).find((s) => s.headline === dueHeadline)?.deadline).toBeNull();
 });
 
-test('a deadline ten minutes away brings a reminder once, which opens the story; a reload does not repeat it', async ({ page, host, request }) => {
+test('a deadline ten minutes away brings a reminder once, which opens the story; a reload does not repeat it', async ({ page, host }) => {
   const headline = 'Kết quả kỳ thi tốt nghiệp THPT tại Hà Tĩnh';
-  await seedDraft(request, host, 'Bài khác trong thư viện');
-  await seedDraft(request, host, headline);
+  await seedDraft(host, 'Bài khác trong thư viện');
+  await seedDraft(host, headline);
   await page.goto(host.url);
   await openStory(page, headline);
 

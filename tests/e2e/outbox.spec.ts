@@ -3,24 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { publishableStory, tomorrowSixInHanoi, type ApiCall } from '../support/publishableStory';
-import { expect, storyPage, test, type RunningHost } from './webHostFixture';
-
-/** The web host's API over HTTP, with the test's token, as the page calls it; a refusal throws. */
-function httpApi(host: RunningHost): ApiCall {
-  const url = new URL(host.url);
-  const call = async (method: string, input: unknown) => {
-    const response = await fetch(`${url.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const answer = (await response.json()) as { error?: { code: string; message: string } };
-    if (!response.ok) throw new Error(`${method}: ${answer.error?.code} ${answer.error?.message}`);
-    return answer;
-  };
-  return call as ApiCall;
-}
+import { publishableStory, tomorrowSixInHanoi } from '../support/publishableStory';
+import { expect, storyPage, test } from './webHostFixture';
 
 let scratch: string;
 test.beforeEach(async () => {
@@ -49,7 +33,7 @@ async function setFolderTarget(page: Page, folder: string) {
 
 test('a scheduled story goes to the folder; with the folder gone it waits, says why, and goes by itself once the folder is back', async ({ page, host }) => {
   test.setTimeout(150_000);
-  const api = httpApi(host);
+  const api = host.api;
   const folder = join(scratch, 'Báo điện tử');
   await mkdir(folder);
 
@@ -156,5 +140,5 @@ test('settings → Xuất bản: a folder that is not there, or not a full path,
   await expect(wordpress.getByTestId('password-storage')).toContainText('Đã lưu mật khẩu, chỉ giữ trong phiên này');
   await expect(password).toHaveValue('');
   await expect(password).toHaveAttribute('placeholder', 'Đã lưu; gõ mật khẩu mới để thay');
-  expect(JSON.stringify(await httpApi(host)('settings.get', {}))).not.toContain('abcd efgh');
+  expect(JSON.stringify(await host.api('settings.get', {}))).not.toContain('abcd efgh');
 });

@@ -186,7 +186,8 @@ test.describe('killed in the middle of a delivery', () => {
       const story = await publishableStory(host.api, testInfo.outputPath(), `Mất điện khi đang gửi ${Date.now()}`);
       proxy.holdAnswerTo(moment.match);
       await host.api('stories.transition', { id: story.id, to: 'scheduled', publishAt: tomorrowSixInHanoi().publishAt });
-      await proxy.held;
+      const tooLong = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the delivery never made the request to hold back')), 30_000).unref());
+      await Promise.race([proxy.held, tooLong]);
       expect((await jobOf(host, story.id))?.state).toBe('sending');
       await host.stop();
 

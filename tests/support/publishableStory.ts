@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import { wordpressDateGmt } from '../../shared/publish/wordpressPostFields';
+import { addDays } from '../../shared/schedule/civilDate';
+import { wallClockToInstant } from '../../shared/schedule/wallClockToInstant';
 import type { Story, TiptapNode } from '../../shared/story/storySchema';
+import { zonedDateKey } from '../../shared/text/vietnameseDate';
 import { makePhoto } from './photoFixtures';
 
 /** Any transport's way to call the API: the handler table in unit tests, HTTP in end-to-end ones. */
@@ -23,10 +28,9 @@ const paragraph = (text: string): TiptapNode => ({ type: 'paragraph', content: [
  */
 export async function publishableStory(call: ApiCall, dir: string, headline = 'Thông xe đường ven biển Hạ Long – Cẩm Phả'): Promise<Story> {
   const photos: MethodOutput<'media.import'>[] = [];
-  // Colours of their own, so each story's photos are new to the library and to the site (a photo is known by its bytes).
-  const colour = () => `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
-  for (const [i, background] of [colour(), colour()].entries()) {
-    const path = await makePhoto(dir, `anh-${i + 1}-${Date.now()}.jpg`, { width: 320, height: 200, background });
+  // Photos of their own, so each story's photos are new to the library and to the site (a photo is known by its bytes).
+  for (const [i, background] of ['#b5532f', '#2a6f97'].entries()) {
+    const path = await makePhoto(dir, `anh-${i + 1}-${Date.now()}.jpg`, { width: 320, height: 200, background, uniqueBy: randomUUID() });
     photos.push(await call('media.import', { fileName: `anh-${i + 1}.jpg`, dataBase64: (await readFile(path)).toString('base64') }));
   }
   const figure = (i: 0 | 1): TiptapNode => ({
@@ -48,10 +52,8 @@ export async function publishableStory(call: ApiCall, dir: string, headline = 'T
   return call('stories.transition', { id: story.id, to: 'ready' });
 }
 
-/** 06:00 tomorrow in Hà Nội as an instant with its offset, and the UTC `date_gmt` WordPress should keep for it. */
+/** 06:00 tomorrow in Hà Nội as an instant, and the UTC `date_gmt` WordPress should keep for it. */
 export function tomorrowSixInHanoi(now = new Date()): { publishAt: string; dateGmt: string } {
-  const hanoiToday = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  const tomorrow = new Date(Date.parse(`${hanoiToday}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const publishAt = `${tomorrow}T06:00:00+07:00`;
-  return { publishAt, dateGmt: new Date(publishAt).toISOString().slice(0, 19) };
+  const publishAt = wallClockToInstant(addDays(zonedDateKey(now, 'Asia/Ho_Chi_Minh'), 1), '06:00', 'Asia/Ho_Chi_Minh');
+  return { publishAt, dateGmt: wordpressDateGmt(publishAt) };
 }
