@@ -14,11 +14,10 @@ import { isNotFound, type FileSystem } from './fileSystem';
  */
 const indexVersion = 6;
 
-export const indexFileSchema = z.object({
-  schemaVersion: z.literal(indexVersion),
-  stories: z.array(storySummarySchema),
-});
-export type IndexFile = z.infer<typeof indexFileSchema>;
+export interface IndexFile {
+  schemaVersion: typeof indexVersion;
+  stories: StorySummary[];
+}
 
 /** The snapshot's outline, checked before the library opens; each summary is checked in full just after. */
 const snapshotOutlineSchema = z.object({ schemaVersion: z.literal(indexVersion), stories: z.array(z.unknown()) });
@@ -26,8 +25,8 @@ const snapshotOutlineSchema = z.object({ schemaVersion: z.literal(indexVersion),
 /** Summaries checked per turn of the event loop while the library is already open. */
 const verifyBatch = 500;
 
-export const indexFileName = 'index.json';
-export const journalFileName = 'index.journal';
+const indexFileName = 'index.json';
+const journalFileName = 'index.journal';
 
 const journalEntrySchema = z.union([
   z.object({ writing: z.string() }),

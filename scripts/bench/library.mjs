@@ -261,7 +261,7 @@ export async function writeCorpus(dataDir) {
 // ---- The services -----------------------------------------------------------------------------------------
 
 /** Bundles the main process's services and the shared text code for Node from their TypeScript sources. */
-export async function bundleServices() {
+async function bundleServices() {
   // Imported here, not at the top: the child processes that open the library load this file too, and their
   // memory must be the services', not Vite's.
   const { build } = await import('vite');
@@ -289,7 +289,7 @@ export async function bundleServices() {
   });
 }
 
-export async function loadBundle() {
+async function loadBundle() {
   const load = (name) => import(pathToFileURL(join(bundleDir, `${name}.mjs`)).href);
   const [{ createServices }, { createHandlers }, { searchTokens, hasMarks }, { applyToneStyle }, { foldVietnamese }, { storySearchText }] = await Promise.all(
     ['createServices', 'createHandlers', 'searchTokens', 'toneMarks', 'foldVietnamese', 'storySearchText'].map(load),

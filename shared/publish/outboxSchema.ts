@@ -11,7 +11,7 @@ export type PublishTarget = z.infer<typeof publishTargetSchema>;
  * sending: being delivered now; delivered: the target has it as the story was; failed: the target refused it
  * in a way another try will not mend (a wrong password, a rejected post), until the reporter retries.
  */
-export const outboxStates = ['queued', 'sending', 'delivered', 'failed'] as const;
+const outboxStates = ['queued', 'sending', 'delivered', 'failed'] as const;
 export const outboxStateSchema = z.enum(outboxStates);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
 
@@ -29,7 +29,7 @@ export const deliveryErrorSchema = z.object({
 });
 export type DeliveryError = z.infer<typeof deliveryErrorSchema>;
 
-export const remoteRecordSchema = z.object({
+const remoteRecordSchema = z.object({
   /** The WordPress post's id; a folder has none. */
   postId: z.number().int().optional(),
   url: z.string(),

@@ -48,7 +48,7 @@ const item = (severity: ChecklistSeverity, id: string, field: ChecklistField, me
   params ? { id, severity, messageKey: `checklist.${messageKey}`, params, field, text } : { id, severity, messageKey: `checklist.${messageKey}`, field, text };
 
 /** What a story needs before the desk may approve it (đã duyệt): a headline, a sapo and a caption under every photo. */
-export function readinessChecklist(story: Checked): ChecklistItem[] {
+function readinessChecklist(story: Checked): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   if (!story.headline.trim()) items.push(item('error', 'headline-missing', 'headline', 'headlineMissing', 'the story has no headline'));
   if (!story.sapo.trim()) items.push(item('error', 'sapo-missing', 'sapo', 'sapoMissing', 'the story has no sapo'));
@@ -116,7 +116,7 @@ export function checklistFor(story: Checked, to: WorkflowStatus, context: Checkl
  * When the story may go: a scheduled story needs a publish time still to come, and nothing goes out before its
  * embargo. Instants are compared as Dates, so any offset spelling of the same moment compares equal.
  */
-export function scheduleChecklist(story: Checked, to: 'scheduled' | 'published', context: ChecklistContext): ChecklistItem[] {
+function scheduleChecklist(story: Checked, to: 'scheduled' | 'published', context: ChecklistContext): ChecklistItem[] {
   if (!context.now) return [];
   const now = Date.parse(context.now);
   const items: ChecklistItem[] = [];
