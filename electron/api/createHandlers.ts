@@ -72,7 +72,11 @@ export function createHandlers(services: Services): Handlers {
       await media.remove(id);
       return { removed: true as const };
     },
-    'library.status': () => ({ dataDir, quarantined: stories.problems() }),
+    'library.status': async () => ({ dataDir, readOnly: services.readOnly, quarantined: await services.quarantine.list() }),
+    'library.dismiss': async ({ ids }) => {
+      await services.quarantine.dismiss(ids);
+      return { quarantined: await services.quarantine.list() };
+    },
     'history.list': async ({ id }) => {
       stories.requireKnown(id);
       return { items: await history.list(id) };

@@ -2,6 +2,7 @@ import { mkdir, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { MethodOutput } from '../../shared/api/contract';
 import { DatelineError } from '../../shared/api/DatelineError';
+import { storageError } from '../store/storageError';
 import { isTrashExpired } from '../../shared/backup/trashRetention';
 import type { Logger } from '../log/Logger';
 import type { SettingsStore } from '../settings/SettingsStore';
@@ -367,9 +368,4 @@ function isInside(path: string, folder: string): boolean {
 
 function insideLibrary(folder: string, dataDir: string): DatelineError {
   return new DatelineError('invalid_input', `the backup folder ${folder} is inside the library it would back up (${dataDir}); choose a folder outside it, such as a USB drive`, { folder, reason: 'inside_library' });
-}
-
-function storageError(error: unknown, what: string): DatelineError {
-  if (error instanceof DatelineError) return error;
-  return new DatelineError('storage_failed', `${what}: ${(error as Error).message}`, { errno: (error as NodeJS.ErrnoException).code ?? 'unknown' });
 }

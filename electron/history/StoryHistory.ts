@@ -6,11 +6,13 @@ import { versionEntrySchema, versionIdOf, versionIdSchema, type VersionEntry, ty
 import { plainText } from '../../shared/story/storyDocument';
 import { storyContentFields, storySchema, type Story, type StoryChanges } from '../../shared/story/storySchema';
 import { countWords } from '../../shared/text/countWords';
+import { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
 import { isNotFound, type FileSystem } from '../store/fileSystem';
 import { KeyedLock } from '../store/KeyedLock';
 import { migrateStory } from '../store/migrations/migrateStory';
 import type { StoryStore } from '../store/StoryStore';
+import { storageError } from '../store/storageError';
 import { writeFileAtomically } from '../store/writeFileAtomically';
 
 export interface StoryHistoryOptions {
@@ -18,6 +20,8 @@ export interface StoryHistoryOptions {
   fs: FileSystem;
   log: Logger;
   now?: () => Date;
+  /** Where a damaged list of versions or version file is moved aside; the data folder's own by default. */
+  quarantine?: Quarantine;
   /** Editing keeps at most one version per this many milliseconds. @default 5 minutes */
   intervalMs?: number;
 }
@@ -52,11 +56,13 @@ export class StoryHistory {
   /** Each story's newest log line (null: none yet), and how many lines its log holds, once read. */
   private readonly newest = new Map<string, { line: LogLine | null; lines: number; versions: number }>();
   private readonly running = new Set<Promise<unknown>>();
+  private readonly quarantine: Quarantine;
 
   constructor(private readonly options: StoryHistoryOptions) {
     this.fs = options.fs;
     this.now = options.now ?? (() => new Date());
     this.intervalMs = options.intervalMs ?? defaultInterval;
+    this.quarantine = options.quarantine ?? new Quarantine(options.dataDir, options.fs, options.log, this.now);
   }
 
   /**
@@ -74,8 +80,11 @@ export class StoryHistory {
         if (line && story.revision <= line.revision) return;
         if (statusChanged) return void (await this.write(story, 'status', savedAt));
         const words = wordsOf(story);
-        if (words === 0) return;
-        const stretchOpen = line?.reason === 'autosave' && Date.parse(savedAt) - Date.parse(line.since) < this.intervalMs;
+        if (words === 0 && !removesMuch(previous, line, words, story)) return;
+        // A save that takes out much of the text ends the stretch: its version would otherwise be brought up to
+        // this save and the text it held would be nowhere any more.
+        const stretchOpen =
+          line?.reason === 'autosave' && Date.parse(savedAt) - Date.parse(line.since) < this.intervalMs && !removesMuch(previous, line, words, story);
         await this.write(story, 'autosave', savedAt, stretchOpen ? line : null, words);
       })
       .catch((error) => this.options.log.error(`could not keep a version of story ${story.id}`, error));
@@ -89,14 +98,22 @@ export class StoryHistory {
    */
   keep(story: Story, reason: VersionReason): Promise<VersionEntry> {
     return this.locks.run(story.id, async () => {
-      const { line } = await this.state(story.id);
-      const now = this.now().toISOString();
-      if (line?.revision === story.revision && reason !== 'restore') {
-        if (reason === 'manual' && line.reason === 'autosave') return this.write(story, 'manual', now, line);
-        return entryOf(line);
+      try {
+        return await this.keepNow(story, reason);
+      } catch (error) {
+        throw storageError(error, `could not keep a version of story ${story.id}`);
       }
-      return this.write(story, reason, now);
     });
+  }
+
+  private async keepNow(story: Story, reason: VersionReason): Promise<VersionEntry> {
+    const { line } = await this.state(story.id);
+    const now = this.now().toISOString();
+    if (line?.revision === story.revision && reason !== 'restore') {
+      if (reason === 'manual' && line.reason === 'autosave') return this.write(story, 'manual', now, line);
+      return entryOf(line);
+    }
+    return this.write(story, reason, now);
   }
 
   /**
@@ -117,8 +134,9 @@ export class StoryHistory {
   }
 
   /** The story's versions, newest first. */
-  async list(id: string): Promise<VersionEntry[]> {
-    return [...(await this.readLog(id)).values()].reverse().map(entryOf);
+  list(id: string): Promise<VersionEntry[]> {
+    // Under the story's lock: reading may repair the log, which must not cross a version being written.
+    return this.locks.run(id, async () => [...(await this.readLog(id)).values()].reverse().map(entryOf));
   }
 
   /** The story as it was in one version. */
@@ -136,6 +154,21 @@ export class StoryHistory {
     return parsed.data;
   }
 
+  /**
+   * The newest version of the story that still reads, for putting back a story file found damaged: the newest
+   * autosave version follows every save, so it holds the words last saved, or close to them.
+   */
+  newestCopy(id: string): Promise<Story | null> {
+    return this.locks.run(id, async () => {
+      const versions = [...(await this.readLog(id)).values()].reverse();
+      for (const version of versions) {
+        const story = await this.get(id, version.versionId).catch(() => null);
+        if (story?.id === id) return story;
+      }
+      return null;
+    });
+  }
+
   /** Settles once the versions due after the saves so far are written. */
   async idle(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running]);
@@ -145,27 +178,81 @@ export class StoryHistory {
     return join(this.options.dataDir, historyFolder, id);
   }
 
-  /** The log's versions in order, each as its last line says (a version that follows saves has several). */
+  /**
+   * The log's versions in order, each as its last line says (a version that follows saves has several). The log
+   * only lists the version files, which are each written whole before their line: a log that does not read
+   * (damaged, cut short, a folder in its place) is moved aside and written again from those files, and a
+   * version file the log does not name (a crash between the two) is added to it.
+   */
   private async readLog(id: string): Promise<Map<string, LogLine>> {
-    let text: string;
+    const folder = this.folder(id);
+    const logPath = join(folder, logFileName);
+    let text = '';
+    let damage: string | null = null;
     try {
-      text = await this.fs.readFile(join(this.folder(id), logFileName), 'utf8');
+      text = await this.fs.readFile(logPath, 'utf8');
     } catch (error) {
-      if (!isNotFound(error)) throw error;
-      text = '';
+      if (!isNotFound(error)) damage = (error as Error).message;
     }
     const versions = new Map<string, LogLine>();
     let lines = 0;
-    for (const raw of text.split('\n')) {
-      // A line cut short by a crash names a version that may be half there: it is left out.
-      const parsed = raw ? logLineSchema.safeParse(safeJson(raw)) : null;
-      if (!parsed?.success) continue;
+    for (const [i, raw] of text.split('\n').entries()) {
+      if (!raw) continue;
+      const parsed = logLineSchema.safeParse(safeJson(raw));
+      if (!parsed.success) {
+        damage ??= `line ${i + 1} does not read`;
+        continue;
+      }
       lines++;
       versions.delete(parsed.data.versionId);
       versions.set(parsed.data.versionId, parsed.data);
     }
+    if (text && !text.endsWith('\n')) damage ??= 'its last line was cut short';
+    const unlisted = await this.unlistedVersions(id, versions);
+    if (damage || unlisted.length) {
+      if (damage) await this.quarantine.moveAside(logPath, `the list of versions of story ${id} was damaged (${damage}); it is written again from the version files`);
+      for (const line of unlisted) versions.set(line.versionId, line);
+      const ordered = [...versions.values()].sort((a, b) => a.savedAt.localeCompare(b.savedAt));
+      versions.clear();
+      for (const line of ordered) versions.set(line.versionId, line);
+      await writeFileAtomically(this.fs, logPath, ordered.map((line) => `${JSON.stringify(line)}\n`).join(''));
+      lines = versions.size;
+      this.options.log.warn(`history of story ${id}: ${unlisted.length} version files added to its list`);
+    }
     this.newest.set(id, { line: [...versions.values()].at(-1) ?? null, lines, versions: versions.size });
     return versions;
+  }
+
+  /** Log lines for the version files the log does not name; a version file that does not read is moved aside. */
+  private async unlistedVersions(id: string, listed: Map<string, LogLine>): Promise<LogLine[]> {
+    let names: string[];
+    try {
+      names = await this.fs.readdir(this.folder(id));
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+    const found: LogLine[] = [];
+    for (const name of names) {
+      const versionId = name.endsWith('.json') ? name.slice(0, -5) : '';
+      if (!versionIdSchema.safeParse(versionId).success || listed.has(versionId)) continue;
+      const path = join(this.folder(id), name);
+      let story: Story | null = null;
+      try {
+        const parsed = storySchema.safeParse(migrateStory(safeJson(await this.fs.readFile(path, 'utf8'))));
+        story = parsed.success ? parsed.data : null;
+      } catch {
+        // a folder in its place, or unreadable: moved aside below like a damaged one
+      }
+      if (!story || story.id !== id) {
+        await this.quarantine.moveAside(path, `version ${versionId} of story ${id} is damaged`);
+        continue;
+      }
+      const savedAt = savedAtOf(versionId);
+      // Dated long ago as a stretch, so no save is ever taken to continue it and write over it.
+      found.push({ versionId, revision: story.revision, savedAt, reason: 'autosave', words: wordsOf(story), since: new Date(0).toISOString() });
+    }
+    return found;
   }
 
   private async state(id: string) {
@@ -225,6 +312,26 @@ function contentOf(story: Story): StoryChanges {
 
 function entryOf({ versionId, revision, savedAt, reason, words }: LogLine): VersionEntry {
   return { versionId, revision, savedAt, reason, words };
+}
+
+/** The moment a version id records: r12-20261204T182027123Z is 2026-12-04T18:20:27.123Z. */
+function savedAtOf(versionId: string): string {
+  const t = versionId.slice(versionId.indexOf('-') + 1);
+  return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(9, 11)}:${t.slice(11, 13)}:${t.slice(13, 15)}.${t.slice(15, 18)}Z`;
+}
+
+/**
+ * Whether a save takes out more than half of the words the newest version holds, or all of a field that had text:
+ * the kind of change a careless keystroke makes, after which the text before it must still be somewhere.
+ */
+function removesMuch(previous: Story | null, newest: LogLine | null, words: number, story: Story): boolean {
+  if (newest && words * 2 < newest.words) return true;
+  if (!previous) return false;
+  return (
+    (previous.headline.trim() !== '' && story.headline.trim() === '') ||
+    (previous.sapo.trim() !== '' && story.sapo.trim() === '') ||
+    (plainText(previous.body).trim() !== '' && plainText(story.body).trim() === '')
+  );
 }
 
 function wordsOf(story: Story): number {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DatelineError } from '../../shared/api/DatelineError';
 import { mediaItemSchema, type MediaItem, type MediaVariant } from '../../shared/media/mediaSchema';
 import { foldVietnamese } from '../../shared/text/foldVietnamese';
+import { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
 import { AtomicJsonFile } from '../store/AtomicJsonFile';
 import { isNotFound, realFileSystem, type FileSystem } from '../store/fileSystem';
@@ -32,14 +33,20 @@ const noFacts: PhotoFacts = { caption: null, byline: null, credit: null, city: n
 /** Above this a photo takes hundreds of megabytes to decode; no news page needs more than a 50 MP frame. */
 export const maxMegapixels = 50;
 
-const indexSchema = z.object({ schemaVersion: z.literal(1), items: z.array(mediaItemSchema) });
-type MediaIndex = z.infer<typeof indexSchema>;
+/** The index's outline; each entry is checked on its own, so one bad entry does not cost the others. */
+const indexOutlineSchema = z.object({ schemaVersion: z.literal(1), items: z.array(z.unknown()) });
+type MediaIndex = { schemaVersion: 1; items: MediaItem[] };
+const indexFileName = 'index.json';
 
 export interface MediaLibraryOptions {
   dataDir: string;
   log: Logger;
+  /** Where a damaged index or photo file is moved aside; the data folder's own by default. */
+  quarantine?: Quarantine;
   fs?: FileSystem;
   now?: () => Date;
+  /** A library on a read-only disk: nothing is written, nothing made again. */
+  readOnly?: boolean;
 }
 
 /**
@@ -50,6 +57,7 @@ export class MediaLibrary {
   private readonly fs: FileSystem;
   private readonly now: () => Date;
   private readonly folder: string;
+  private readonly quarantine: Quarantine;
   private readonly db: Low<MediaIndex>;
   private readonly byId = new Map<string, MediaItem>();
   private readonly locks = new KeyedLock();
@@ -62,7 +70,8 @@ export class MediaLibrary {
     this.fs = options.fs ?? realFileSystem;
     this.now = options.now ?? (() => new Date());
     this.folder = join(options.dataDir, 'media');
-    this.db = new Low(new AtomicJsonFile<MediaIndex>(join(this.folder, 'index.json'), this.fs), { schemaVersion: 1, items: [] });
+    this.quarantine = options.quarantine ?? new Quarantine(options.dataDir, this.fs, options.log, this.now);
+    this.db = new Low(new AtomicJsonFile<MediaIndex>(join(this.folder, indexFileName), this.fs), { schemaVersion: 1, items: [] });
   }
 
   static async open(options: MediaLibraryOptions): Promise<MediaLibrary> {
@@ -105,42 +114,7 @@ export class MediaLibrary {
     return this.locks.run(id, async () => {
       const known = this.byId.get(id);
       if (known && (await this.hasFiles(known))) return known;
-      if (bytes.length === 0) throw invalid(fileName, 'the file is empty', 'tệp rỗng');
-
-      let info: Metadata;
-      try {
-        info = await sharp(bytes).metadata();
-      } catch {
-        throw invalid(fileName, 'it is not a photo (the contents are not an image)', 'không phải là ảnh');
-      }
-      const format = info.format ? acceptedFormats[info.format] : undefined;
-      if (!format) throw invalid(fileName, `the ${info.format ?? 'unknown'} format is not supported; use JPEG, PNG, WebP, GIF or TIFF`, 'định dạng không được hỗ trợ');
-      const width = info.autoOrient?.width ?? info.width;
-      const height = info.autoOrient?.height ?? info.height;
-      if (!width || !height) throw invalid(fileName, 'it has no size', 'không đọc được kích thước');
-      const megapixels = (width * height) / 1e6;
-      if (megapixels > maxMegapixels) {
-        throw invalid(fileName, `it is ${Math.round(megapixels)} megapixels; the limit is ${maxMegapixels}`, `ảnh quá lớn (${Math.round(megapixels)} MP)`);
-      }
-
-      // Decoding (in libvips's threads) and reading the metadata overlap.
-      const [derived, facts] = await Promise.all([
-        makeDerivatives(bytes, maxMegapixels * 1e6).catch((error: Error) => {
-          throw invalid(fileName, `it is damaged or cut short (${error.message})`, 'ảnh bị hỏng hoặc không đầy đủ');
-        }),
-        metadataFormats.has(info.format!) ? this.readFacts(fileName, bytes) : noFacts,
-      ]);
-
-      const item: MediaItem = mediaItemSchema.parse({
-        id,
-        fileName: fileName.normalize('NFC'),
-        mimeType: format.mimeType,
-        width,
-        height,
-        bytes: bytes.length,
-        ...facts,
-        importedAt: this.now().toISOString(),
-      });
+      const { format, item, derived } = await this.readPhoto(fileName, bytes, this.now().toISOString());
       const written: string[] = [];
       try {
         await this.fs.mkdir(join(this.folder, 'derived'), { recursive: true });
@@ -183,6 +157,49 @@ export class MediaLibrary {
     await this.saveIndex();
   }
 
+  /** Checks a photo and reads everything the library keeps of it; a file that is no usable photo fails as `invalid_media`. */
+  private async readPhoto(
+    fileName: string,
+    bytes: Buffer,
+    importedAt: string,
+  ): Promise<{ format: { ext: string; mimeType: string }; item: MediaItem; derived: { display: Buffer; thumb: Buffer } }> {
+    if (bytes.length === 0) throw invalid(fileName, 'the file is empty', 'tệp rỗng');
+    let info: Metadata;
+    try {
+      info = await sharp(bytes).metadata();
+    } catch {
+      throw invalid(fileName, 'it is not a photo (the contents are not an image)', 'không phải là ảnh');
+    }
+    const format = info.format ? acceptedFormats[info.format] : undefined;
+    if (!format) throw invalid(fileName, `the ${info.format ?? 'unknown'} format is not supported; use JPEG, PNG, WebP, GIF or TIFF`, 'định dạng không được hỗ trợ');
+    const width = info.autoOrient?.width ?? info.width;
+    const height = info.autoOrient?.height ?? info.height;
+    if (!width || !height) throw invalid(fileName, 'it has no size', 'không đọc được kích thước');
+    const megapixels = (width * height) / 1e6;
+    if (megapixels > maxMegapixels) {
+      throw invalid(fileName, `it is ${Math.round(megapixels)} megapixels; the limit is ${maxMegapixels}`, `ảnh quá lớn (${Math.round(megapixels)} MP)`);
+    }
+
+    // Decoding (in libvips's threads) and reading the metadata overlap.
+    const [derived, facts] = await Promise.all([
+      makeDerivatives(bytes, maxMegapixels * 1e6).catch((error: Error) => {
+        throw invalid(fileName, `it is damaged or cut short (${error.message})`, 'ảnh bị hỏng hoặc không đầy đủ');
+      }),
+      metadataFormats.has(info.format!) ? this.readFacts(fileName, bytes) : noFacts,
+    ]);
+    const item: MediaItem = mediaItemSchema.parse({
+      id: createHash('sha256').update(bytes).digest('hex'),
+      fileName: fileName.normalize('NFC'),
+      mimeType: format.mimeType,
+      width,
+      height,
+      bytes: bytes.length,
+      ...facts,
+      importedAt,
+    });
+    return { format, item, derived };
+  }
+
   private async readFacts(fileName: string, bytes: Buffer): Promise<PhotoFacts> {
     try {
       return captionFromPhotoMetadata(await readPhotoMetadata(bytes));
@@ -204,16 +221,99 @@ export class MediaLibrary {
   }
 
   private async load(): Promise<void> {
-    await this.fs.mkdir(this.folder, { recursive: true });
+    if (!this.options.readOnly) await this.fs.mkdir(this.folder, { recursive: true });
+    let damage: string | null = null;
     try {
       const raw = await this.db.adapter.read();
-      const parsed = indexSchema.safeParse(raw ?? { schemaVersion: 1, items: [] });
-      if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid');
-      for (const item of parsed.data.items) this.byId.set(item.id, item);
+      if (raw !== null) {
+        const outline = indexOutlineSchema.safeParse(raw);
+        if (!outline.success) damage = 'it is not a media index';
+        // One bad entry costs only that entry, which is read again from its photo below.
+        for (const entry of outline.data?.items ?? []) {
+          const item = mediaItemSchema.safeParse(entry);
+          if (item.success) this.byId.set(item.data.id, item.data);
+          else damage ??= `an entry is not a photo's: ${item.error.issues[0]?.message ?? 'invalid'}`;
+        }
+      }
     } catch (error) {
-      // The photos themselves are intact; only what was read from them is lost, and re-importing restores it.
-      this.options.log.error('the media index could not be read; the photo library starts empty', error);
+      damage = (error as Error).message;
     }
+    const indexPath = join(this.folder, indexFileName);
+    if (damage) await this.quarantine.moveAside(indexPath, `the media index was damaged (${damage}); it is rebuilt from the photos in media/`);
+    const changed = await this.reconcileWithDisk();
+    if ((damage || changed) && !this.options.readOnly) await this.saveIndex().catch((error) => this.options.log.error('could not write the rebuilt media index', error));
+  }
+
+  /**
+   * Makes the index agree with the photos on disk: a photo the index does not name (a lost or damaged index, a
+   * crash between the file and the index) is read again from its own bytes and metadata; a damaged original is
+   * moved aside; a missing or damaged display size or thumbnail is made again. Returns whether the index changed.
+   */
+  private async reconcileWithDisk(): Promise<boolean> {
+    let names: string[];
+    try {
+      names = await this.fs.readdir(this.folder);
+    } catch (error) {
+      if (!isNotFound(error)) this.options.log.error('could not read the media folder', error);
+      return false;
+    }
+    let changed = false;
+    for (const name of names) {
+      const match = /^([a-f0-9]{64})\.([a-z]+)$/.exec(name);
+      if (!match || !Object.values(acceptedFormats).some((format) => format.ext === match[2])) continue;
+      const id = match[1]!;
+      const path = join(this.folder, name);
+      const known = this.byId.get(id);
+      try {
+        const info = await this.fs.stat(path);
+        if (known && info.isFile() && info.size === known.bytes) {
+          await this.ensureDerivatives(known);
+          continue;
+        }
+        const bytes = info.isFile() ? await this.fs.readFile(path) : null;
+        const damaged = !bytes || createHash('sha256').update(bytes).digest('hex') !== id;
+        if (damaged) {
+          await this.quarantine.moveAside(path, 'the photo file is damaged: its bytes no longer match the photo it was');
+          changed = this.byId.delete(id) || changed;
+          continue;
+        }
+        const { item, derived } = await this.readPhoto(name, bytes, info.mtime.toISOString());
+        this.byId.set(id, { ...item, fileName: known?.fileName ?? item.fileName });
+        // Made again anyway to check the photo decodes; written only where they are missing or damaged.
+        await this.ensureDerivatives(item, derived);
+        this.options.log.warn(`media: ${name} was not in the index and was read again from the photo`);
+        changed = true;
+      } catch (error) {
+        this.options.log.error(`media: could not read ${name} again`, error);
+      }
+    }
+    return changed;
+  }
+
+  /** Makes the display size and thumbnail again when either is missing, empty or not a file. */
+  private async ensureDerivatives(item: MediaItem, made?: { display: Buffer; thumb: Buffer }): Promise<void> {
+    let whole = true;
+    for (const variant of ['display', 'thumb'] as const) {
+      const path = this.filePath(item.id, variant)!.path;
+      try {
+        const info = await this.fs.stat(path);
+        if (info.isFile() && info.size > 0) continue;
+        await this.quarantine.moveAside(path, `the photo's ${variant} size was damaged and is made again`);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+      whole = false;
+    }
+    if (whole || this.options.readOnly) return;
+    const derived = made ?? (await makeDerivatives(await this.fs.readFile(this.filePath(item.id, 'original')!.path), maxMegapixels * 1e6));
+    await this.writeDerivatives(item.id, derived);
+  }
+
+  private async writeDerivatives(id: string, derived: { display: Buffer; thumb: Buffer }): Promise<void> {
+    if (this.options.readOnly) return;
+    await this.fs.mkdir(join(this.folder, 'derived'), { recursive: true });
+    await writeFileAtomically(this.fs, join(this.folder, 'derived', `${id}-display.jpg`), derived.display);
+    await writeFileAtomically(this.fs, join(this.folder, 'derived', `${id}-thumb.jpg`), derived.thumb);
   }
 
   /** Concurrent imports share index writes, and each write holds every photo imported before it began. */

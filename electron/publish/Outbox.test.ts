@@ -125,7 +125,7 @@ describe('Outbox with the folder target', () => {
     const reopened = await createServices({ dataDir: temp.dir, log });
     try {
       expect(reopened.outbox.list()).toEqual([]);
-      expect((await readdir(temp.dir)).some((name) => name.startsWith('outbox.json.damaged-'))).toBe(true);
+      expect((await readdir(join(temp.dir, 'quarantine'))).some((name) => name.endsWith('-outbox.json'))).toBe(true);
       expect(log.lines.some((line) => line.startsWith('error') && line.includes('outbox'))).toBe(true);
       expect((await reopened.stories.get(story.id)).status).toBe('scheduled');
     } finally {

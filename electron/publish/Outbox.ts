@@ -6,6 +6,7 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import { deliveryErrorSchema, outboxActionSchema, outboxStateSchema, publishTargetSchema, type OutboxItem, type PublishTarget } from '../../shared/publish/outboxSchema';
 import type { Story } from '../../shared/story/storySchema';
 import { goesToReaders } from '../../shared/workflow/storyTransitions';
+import { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
 import { AtomicJsonFile } from '../store/AtomicJsonFile';
 import { CoalescingWriter } from '../store/CoalescingWriter';
@@ -62,6 +63,8 @@ export interface OutboxOptions {
   missedGraceMs?: number;
   /** Told when a target shows a scheduled story as gone out, so the story can be marked published. */
   onPublished?: (storyId: string) => Promise<void>;
+  /** Where a damaged outbox.json is moved aside; the data folder's own by default. */
+  quarantine?: Quarantine;
 }
 
 const outboxFileName = 'outbox.json';
@@ -102,9 +105,11 @@ export class Outbox {
       if (raw !== null) db.data = outboxFileSchema.parse(raw);
     } catch (error) {
       // The stories are safe in their own files; a damaged outbox loses only its queue, which a push refills.
-      const aside = `${path}.damaged-${Date.now()}`;
-      await options.fs.rename(path, aside).catch(() => undefined);
-      options.log.error(`the outbox could not be read and was moved to ${aside}; deliveries start afresh`, error);
+      options.log.error('the outbox could not be read; deliveries start afresh', error);
+      await (options.quarantine ?? new Quarantine(options.dataDir, options.fs, options.log)).moveAside(
+        path,
+        `the outbox was damaged (${(error as Error).message}); deliveries start afresh, and "Gửi lại" sends a story again`,
+      );
     }
     const outbox = new Outbox(options, db);
     // A delivered job stays listed for a month, then only what the target holds of the story is kept, so the

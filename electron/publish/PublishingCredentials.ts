@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { Settings } from '../../shared/settings/settingsSchema';
+import { z } from 'zod';
+import { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
 import { isNotFound, type FileSystem } from '../store/fileSystem';
 import { writeFileAtomically } from '../store/writeFileAtomically';
@@ -22,6 +24,7 @@ export interface PublishingEnvironment {
 }
 
 const credentialsFileName = 'credentials.json';
+const credentialsFileSchema = z.object({ wordpress: z.string().optional() });
 
 /**
  * Where the WordPress Application Password lives. Never in settings.json or a story file, which are plain
@@ -41,9 +44,16 @@ export class PublishingCredentials {
     private readonly env: PublishingEnvironment,
   ) {}
 
-  static async open(options: { dataDir: string; fs: FileSystem; log: Logger; codec?: SecretCodec | null; env?: PublishingEnvironment }): Promise<PublishingCredentials> {
+  static async open(options: {
+    dataDir: string;
+    fs: FileSystem;
+    log: Logger;
+    codec?: SecretCodec | null;
+    env?: PublishingEnvironment;
+    quarantine?: Quarantine;
+  }): Promise<PublishingCredentials> {
     const credentials = new PublishingCredentials(join(options.dataDir, credentialsFileName), options.fs, options.log, options.codec ?? null, options.env ?? {});
-    await credentials.load();
+    await credentials.load(options.quarantine ?? new Quarantine(options.dataDir, options.fs, options.log));
     return credentials;
   }
 
@@ -95,20 +105,36 @@ export class PublishingCredentials {
     }
   }
 
-  private async load(): Promise<void> {
+  private async load(quarantine: Quarantine): Promise<void> {
     let text: string;
     try {
       text = (await this.fs.readFile(this.path)).toString('utf8');
     } catch (error) {
-      if (!isNotFound(error)) this.log.warn('credentials.json could not be read; the WordPress password must be entered again', error);
+      if (isNotFound(error)) return;
+      this.log.warn('credentials.json could not be read; the WordPress password must be entered again', error);
+      if ((error as NodeJS.ErrnoException).code === 'EISDIR') await quarantine.moveAside(this.path, 'a folder stands where the saved password should be');
+      return;
+    }
+    const saved = credentialsFileSchema.safeParse(safeJson(text));
+    if (!saved.success) {
+      // Moved aside rather than written over at the next "save password": it may still be the only copy.
+      await quarantine.moveAside(this.path, 'the saved WordPress password file is damaged; the password must be entered again');
       return;
     }
     try {
-      const { wordpress } = JSON.parse(text) as { wordpress?: unknown };
+      const { wordpress } = saved.data;
       if (typeof wordpress === 'string' && this.canEncrypt()) this.password = this.codec!.decryptString(Buffer.from(wordpress, 'base64'));
     } catch (error) {
       // Another user's or machine's key, or a damaged file: the password is asked for again, nothing else is lost.
       this.log.warn('the saved WordPress password could not be decrypted; it must be entered again', error);
     }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
 import { isNotFound, type FileSystem } from '../store/fileSystem';
 import { writeFileAtomically } from '../store/writeFileAtomically';
@@ -42,15 +43,24 @@ export class SearchIndexSaver {
    * The saved index, ready to search, or an empty one when there is none or it cannot be read (it is then
    * rebuilt from the stories). `complete()` reads the story word sequences, left until the library is open.
    */
-  static async load(dataDir: string, fs: FileSystem, log: Logger): Promise<{ search: StorySearch; complete: () => Promise<void> }> {
+  static async load(dataDir: string, fs: FileSystem, log: Logger, quarantine: Quarantine): Promise<{ search: StorySearch; complete: () => Promise<void> }> {
     const path = join(dataDir, searchIndexFileName);
-    const rebuild = (error: unknown) => {
-      if (!isNotFound(error)) log.warn(`the search index at ${path} could not be read and is rebuilt from the stories: ${(error as Error).message}`);
+    // Derived data, rebuilt from the stories; the damaged file is still moved aside, never written over.
+    const setAside = (error: unknown) => quarantine.moveAside(path, `the search index was damaged and is rebuilt from the stories: ${(error as Error).message}`);
+    const rebuild = async (error: unknown) => {
+      if (!isNotFound(error)) {
+        log.warn(`the search index at ${path} could not be read and is rebuilt from the stories: ${(error as Error).message}`);
+        await setAside(error);
+      }
       return { search: new StorySearch(), complete: () => Promise.resolve() };
     };
     let handle: FileHandle;
     try {
       handle = await fs.open(path, 'r');
+      if (!(await handle.stat()).isFile()) {
+        await handle.close();
+        return rebuild(new Error('a folder stands in its place'));
+      }
     } catch (error) {
       return rebuild(error);
     }
@@ -67,11 +77,12 @@ export class SearchIndexSaver {
         opened
           .readWords()
           .then(() => search.wordsLoaded())
-          .catch((error) => {
+          .catch(async (error) => {
             // Too late to start over empty: drop every entry, so the repair re-indexes each story from its file.
             log.warn(`the search index did not hold together and is rebuilt from the stories: ${(error as Error).message}`);
             search.clear();
             search.wordsLoaded();
+            await setAside(error);
           })
           .finally(() => handle.close());
       return { search, complete };

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { LibraryBackup } from '../backup/LibraryBackup';
 import { finishInterruptedRestore } from '../backup/swapLibrary';
 import { StoryHistory } from '../history/StoryHistory';
 import { RecoveryJournal } from '../recovery/RecoveryJournal';
+import { Quarantine } from '../library/Quarantine';
 import { createLogger, type Logger } from '../log/Logger';
 import { MediaLibrary } from '../media/MediaLibrary';
 import { FolderTarget } from '../publish/FolderTarget';
@@ -15,7 +18,7 @@ import { SearchIndexSaver } from '../search/SearchIndexSaver';
 import type { StorySearch } from '../search/StorySearch';
 import type { PublishTarget } from '../../shared/publish/outboxSchema';
 import { SettingsStore } from '../settings/SettingsStore';
-import { realFileSystem, type FileSystem } from '../store/fileSystem';
+import { isNotFound, realFileSystem, type FileSystem } from '../store/fileSystem';
 import { StoryStore } from '../store/StoryStore';
 
 export interface ServicesConfig {
@@ -37,6 +40,10 @@ export interface ServicesConfig {
 
 export interface Services {
   dataDir: string;
+  /** The library is on a read-only disk (a locked USB stick, a mounted snapshot): reading works, saving does not. */
+  readOnly: boolean;
+  /** The damaged files moved aside, which the reporter is told about until they dismiss the notice. */
+  quarantine: Quarantine;
   log: Logger;
   stories: StoryStore;
   settings: SettingsStore;
@@ -77,22 +84,30 @@ async function reopenServices(services: Services, config: ServicesConfig, swap: 
 
 async function openServices(config: ServicesConfig, into?: Services): Promise<Services> {
   const fs = config.fs ?? realFileSystem;
-  // Before anything touches the data folder: a restore a crash interrupted is completed or undone first.
-  await finishInterruptedRestore(config.dataDir, config.log ?? createLogger(null));
   await mkdir(config.dataDir, { recursive: true });
-  const log = config.log ?? createLogger(config.dataDir);
+  const readOnly = await isReadOnly(fs, config.dataDir);
+  // Before anything touches the data folder: a restore a crash interrupted is completed or undone first.
+  if (!readOnly) await finishInterruptedRestore(config.dataDir, config.log ?? createLogger(null));
+  const quarantine = new Quarantine(config.dataDir, fs, config.log ?? createLogger(null), config.now);
+  if (!readOnly) await setAsideDamagedLog(config.dataDir, fs, quarantine);
+  const log = config.log ?? createLogger(readOnly ? null : config.dataDir);
+  if (readOnly) log.warn(`the library at ${config.dataDir} is on a read-only disk: it opens for reading, searching and exporting`);
+  // Before the stories: a story file found damaged is put back from its newest version.
+  const history = new StoryHistory({ dataDir: config.dataDir, fs, log, now: config.now, intervalMs: config.historyIntervalMs, quarantine });
   // The search index loads beside the story summaries: the library opens with both.
   const [stories, settings, media, { search, complete }] = await Promise.all([
-    StoryStore.open({ dataDir: config.dataDir, fs, log, now: config.now }),
-    SettingsStore.open(config.dataDir, fs, log),
-    MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now }),
-    SearchIndexSaver.load(config.dataDir, fs, log),
+    StoryStore.open({ dataDir: config.dataDir, fs, log, now: config.now, quarantine, readOnly, lastKnownCopy: (id) => history.newestCopy(id) }),
+    SettingsStore.open(config.dataDir, fs, log, quarantine),
+    MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now, quarantine, readOnly }),
+    SearchIndexSaver.load(config.dataDir, fs, log, quarantine),
   ]);
   const saver = new SearchIndexSaver(config.dataDir, fs, search, log);
   stories.onSaved((story) => search.put(story));
-  const history = new StoryHistory({ dataDir: config.dataDir, fs, log, now: config.now, intervalMs: config.historyIntervalMs });
   stories.onSaved((story, previous) => history.saved(story, previous));
-  const recovery = new RecoveryJournal(config.dataDir, fs, config.now);
+  const recovery = new RecoveryJournal(config.dataDir, fs, quarantine, config.now);
+  // Typing kept from before a crash is the only copy there is: one that does not read is moved aside now,
+  // before an autosave could write over it.
+  await recovery.check().catch((error) => log.error('could not check the kept unsaved text', error));
   const searchReady = complete()
     .then(() => repairSearchIndex(stories, search, log))
     .then((repaired) => (repaired ? saver.flush() : undefined))
@@ -107,9 +122,10 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     reopen: (swap) => reopenServices(services, config, swap),
     onPurged: (id) => search.remove(id),
   });
-  // A minute after the library opens, when the reporter's first burst of work is done.
-  backup.start(searchReady, config.backupDelayMs ?? 60_000);
-  const credentials = await PublishingCredentials.open({ dataDir: config.dataDir, fs, log, codec: config.secretCodec, env: config.env });
+  // A minute after the library opens, when the reporter's first burst of work is done; a read-only library
+  // cannot purge its trash, and its copy on disk is already the backup it would make.
+  if (!readOnly) backup.start(searchReady, config.backupDelayMs ?? 60_000);
+  const credentials = await PublishingCredentials.open({ dataDir: config.dataDir, fs, log, codec: config.secretCodec, env: config.env, quarantine });
   const publishTargets = ({ evenIfDisabled = false } = {}) => {
     const current = settings.get();
     const targets: Partial<Record<PublishTarget, PublishTargetDriver>> = {};
@@ -127,8 +143,10 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     now: config.now,
     backoff: config.outboxBackoff,
     onPublished: (id) => markPublished(stories, id),
+    quarantine,
   });
-  outbox.start();
+  // Every delivery writes outbox.json; a read-only library delivers nothing until it is writable again.
+  if (!readOnly) outbox.start();
   const close = async () => {
     await outbox.close();
     await backup.stop();
@@ -139,6 +157,8 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
   };
   const services: Services = Object.assign(into ?? ({} as Services), {
     dataDir: config.dataDir,
+    readOnly,
+    quarantine,
     log,
     stories,
     settings,
@@ -178,4 +198,29 @@ async function repairSearchIndex(stories: StoryStore, search: StorySearch, log: 
     if (story) search.put(story);
   }
   return stale.length + gone.length;
+}
+
+/** Whether the data folder takes no writes: a probe file is made and removed, as any save would. */
+async function isReadOnly(fs: FileSystem, dataDir: string): Promise<boolean> {
+  const probe = join(dataDir, `.write-probe-${randomBytes(6).toString('hex')}`);
+  try {
+    const handle = await fs.open(probe, 'wx');
+    await handle.close();
+    await fs.rm(probe, { force: true });
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true;
+    throw error;
+  }
+}
+
+/** The log is appended to and never read, so only a folder in its place (where no line could go) is damage. */
+async function setAsideDamagedLog(dataDir: string, fs: FileSystem, quarantine: Quarantine): Promise<void> {
+  const path = join(dataDir, 'logs', 'dateline.log');
+  try {
+    if ((await fs.stat(path)).isDirectory()) await quarantine.moveAside(path, 'a folder stood where the log should be');
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
 }

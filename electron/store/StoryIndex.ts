@@ -43,6 +43,8 @@ export interface IndexLoad {
   loaded: boolean;
   /** Stories a write had begun on when the app last stopped: their summaries must be read from their files. */
   unsure: string[];
+  /** What is wrong with a journal that could not be replayed, so it is moved aside before a new one starts. */
+  damagedJournal: string | null;
 }
 
 /**
@@ -64,6 +66,8 @@ export class StoryIndex {
   /** The snapshot and the journal are written one task at a time, in the order asked. */
   private readonly writes = new KeyedLock();
   private compacting = false;
+  /** The journal ends in a line a crash cut short. */
+  private journalCutShort = false;
   private unverified: unknown[] = [];
 
   constructor(
@@ -79,22 +83,26 @@ export class StoryIndex {
     return (this.snapshot.adapter as AtomicJsonFile<IndexFile>).path;
   }
 
-  private get journalPath(): string {
+  get journalPath(): string {
     return join(this.dataDir, journalFileName);
   }
 
   /** Reads the snapshot and replays the journal over it. Throws when the snapshot is unreadable or malformed. */
   async load(): Promise<IndexLoad> {
     const raw = await this.snapshot.adapter.read();
-    if (raw === null || (raw as { schemaVersion?: unknown }).schemaVersion !== indexVersion) return { loaded: false, unsure: [] };
+    if (raw === null) return { loaded: false, unsure: [], damagedJournal: null };
+    const version = (raw as { schemaVersion?: unknown }).schemaVersion;
+    // An index of another version is rebuilt over; anything else in its place is damage, to be moved aside.
+    if (typeof version !== 'number') throw new Error('the file is not a story index');
+    if (version !== indexVersion) return { loaded: false, unsure: [], damagedJournal: null };
     // Checking 10,000 summaries in full took a fifth of the open; they were written by this class, atomically,
     // so the library opens on the outline check and verify() checks the rest straight after.
     const outline = snapshotOutlineSchema.parse(raw);
     if (!outline.stories.every((s) => typeof (s as { id?: unknown } | null)?.id === 'string')) throw new Error('a summary in the index has no id');
     this.unverified = outline.stories;
     this.replaceAll(outline.stories as StorySummary[]);
-    const unsure = await this.replayJournal();
-    return unsure ? { loaded: true, unsure } : { loaded: false, unsure: [] };
+    const replayed = await this.replayJournal();
+    return 'damaged' in replayed ? { loaded: false, unsure: [], damagedJournal: replayed.damaged } : { loaded: true, unsure: replayed.unsure, damagedJournal: null };
   }
 
   /**
@@ -168,6 +176,7 @@ export class StoryIndex {
       const handle = await this.fs.open(this.journalPath, 'w');
       this.journal = handle;
       this.journalLines = 0;
+      this.journalCutShort = false;
       // Writes under way keep their "writing" lines, or a crash now would leave their summaries unchecked.
       if (this.writing.size) await this.writeLines([...this.writing].map((id) => ({ writing: id })), true);
     });
@@ -182,18 +191,26 @@ export class StoryIndex {
       this.journal ??= await this.fs.open(this.journalPath, 'a');
       await this.writeLines(entries, durable);
     });
-    void appended.then(() => {
-      if (this.journalLines < this.compactAfter || this.compacting) return;
-      this.compacting = true;
-      this.compact()
-        .catch((error) => this.log.error('could not rewrite the story index', error))
-        .finally(() => (this.compacting = false));
-    });
+    // The caller handles a failed append (a full disk: the save answers storage_failed). This derived promise
+    // needs its own handler too, or that same failure is an unhandled rejection, which ends a Node 20 process.
+    appended.then(
+      () => {
+        if (this.journalLines < this.compactAfter || this.compacting) return;
+        this.compacting = true;
+        this.compact()
+          .catch((error) => this.log.error('could not rewrite the story index', error))
+          .finally(() => (this.compacting = false));
+      },
+      () => undefined,
+    );
     return appended;
   }
 
   private async writeLines(entries: JournalEntry[], durable: boolean): Promise<void> {
-    await this.journal!.write(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    // A line cut short by a crash is ended first, so the next line is not glued to it.
+    const start = this.journalCutShort ? '\n' : '';
+    await this.journal!.write(start + entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    this.journalCutShort = false;
     if (durable) await this.journal!.datasync();
     this.journalLines += entries.length;
   }
@@ -208,16 +225,17 @@ export class StoryIndex {
     await handle?.close();
   }
 
-  /** The stories left unsure, or null when a damaged line leaves no way to tell which summaries to trust. */
-  private async replayJournal(): Promise<string[] | null> {
+  /** The stories left unsure, or what is wrong when damage leaves no way to tell which summaries to trust. */
+  private async replayJournal(): Promise<{ unsure: string[] } | { damaged: string }> {
     let text: string;
     try {
       text = await this.fs.readFile(this.journalPath, 'utf8');
     } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
+      if (isNotFound(error)) return { unsure: [] };
+      return { damaged: (error as Error).message };
     }
     const unsure = new Set<string>();
+    this.journalCutShort = text.length > 0 && !text.endsWith('\n');
     const lines = text.split('\n').filter(Boolean);
     for (const [i, line] of lines.entries()) {
       let entry: JournalEntry;
@@ -228,7 +246,7 @@ export class StoryIndex {
         // was written, already makes the open re-read it. A damaged line before it could have said anything.
         if (i === lines.length - 1) continue;
         this.log.warn(`story index journal: line ${i + 1} is damaged; the index is rebuilt from the story files`);
-        return null;
+        return { damaged: `line ${i + 1} is damaged` };
       }
       if ('writing' in entry) unsure.add(entry.writing);
       else if ('put' in entry) {
@@ -241,6 +259,6 @@ export class StoryIndex {
       }
     }
     this.journalLines = lines.length;
-    return [...unsure];
+    return { unsure: [...unsure] };
   }
 }

@@ -6,6 +6,8 @@ import { makeTempDir } from '../../tests/support/tempDir';
 import { recordingLogger } from '../../tests/support/quietLogger';
 import { makeStory, seedLibrary } from '../../tests/support/seedLibrary';
 import { StoryStore } from './StoryStore';
+import { Quarantine } from '../library/Quarantine';
+import { realFileSystem } from './fileSystem';
 
 const headline = 'Tăng cường phối hợp các cơ quan chức năng';
 const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quảng Ninh triển khai kế hoạch.' }] }] };
@@ -136,9 +138,10 @@ describe('StoryStore', () => {
     const reopened = await open();
     expect(reopened.list().items.map((s) => s.id)).toContain(good.id);
     expect(reopened.list().items.map((s) => s.id)).not.toContain(bad.id);
-    expect(reopened.problems()).toHaveLength(1);
-    expect(reopened.problems()[0]!.file).toBe(storyFile(bad.id));
-    expect(await readdir(join(dir, 'quarantine'))).toEqual([expect.stringContaining(bad.id)]);
+    const problems = await new Quarantine(dir, realFileSystem, log).list();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toBe(`stories/${bad.id}.json`);
+    expect((await readdir(join(dir, 'quarantine'))).filter((name) => !name.endsWith('.why.json'))).toEqual([expect.stringContaining(bad.id)]);
     expect(log.lines.some((line) => line.startsWith('warn') && line.includes('quarantine'))).toBe(true);
   });
 
@@ -147,7 +150,7 @@ describe('StoryStore', () => {
     const story = await store.create({ headline });
     await writeFile(storyFile(story.id), JSON.stringify({ hello: 'world' }));
     await expectCode(store.get(story.id), 'not_found');
-    expect(store.problems()).toHaveLength(1);
+    expect(await new Quarantine(dir, realFileSystem, log).list()).toHaveLength(1);
     expect(store.list().items.map((s) => s.id)).not.toContain(story.id);
   });
 

@@ -13,26 +13,27 @@ import {
   storySummarySchema,
 } from '../../shared/story/storySchema';
 import { nfcDeep } from '../../shared/text/normalizeText';
+import { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
 import { AtomicJsonFile, CorruptFileError, tempSuffix } from './AtomicJsonFile';
 import { isNotFound, realFileSystem, type FileSystem } from './fileSystem';
 import { KeyedLock } from './KeyedLock';
 import { migrateStory } from './migrations/migrateStory';
 import { StoryIndex } from './StoryIndex';
+import { storageError } from './storageError';
 import { welcomeStory } from './welcomeStory';
-
-export interface QuarantinedFile {
-  file: string;
-  movedTo: string;
-  reason: string;
-  at: string;
-}
 
 export interface StoryStoreOptions {
   dataDir: string;
   log: Logger;
+  /** Where a damaged story file, index or journal is moved aside; the data folder's own by default. */
+  quarantine?: Quarantine;
   fs?: FileSystem;
   now?: () => Date;
+  /** A library on a read-only disk: opened for reading, with nothing repaired on disk. */
+  readOnly?: boolean;
+  /** The story as last kept elsewhere (its newest history version), to put back a story file found damaged. */
+  lastKnownCopy?: (id: string) => Promise<Story | null>;
   /** Journal lines after which the index snapshot is rewritten (see StoryIndex). */
   journalLimit?: number;
 }
@@ -44,7 +45,6 @@ export interface ListOptions {
 }
 
 const storiesFolder = 'stories';
-const quarantineFolder = 'quarantine';
 const defaultPageSize = 100;
 
 /**
@@ -57,7 +57,9 @@ export class StoryStore {
   private readonly log: Logger;
   private readonly index: StoryIndex;
   private readonly locks = new KeyedLock();
-  private readonly quarantined: QuarantinedFile[] = [];
+  private readonly quarantine: Quarantine;
+  private readonly readOnly: boolean;
+  private readonly lastKnownCopy: (id: string) => Promise<Story | null>;
   private readonly savedListeners = new Set<(story: Story, previous: Story | null) => void>();
   private verification: Promise<void> = Promise.resolve();
   /** The content hash of each story file as this store last wrote it, to notice a file changed by another program. */
@@ -67,6 +69,9 @@ export class StoryStore {
     this.fs = options.fs ?? realFileSystem;
     this.now = options.now ?? (() => new Date());
     this.log = options.log;
+    this.quarantine = options.quarantine ?? new Quarantine(dataDir, this.fs, this.log, this.now);
+    this.readOnly = options.readOnly ?? false;
+    this.lastKnownCopy = options.lastKnownCopy ?? (() => Promise.resolve(null));
     this.index = new StoryIndex(dataDir, this.fs, this.log, options.journalLimit);
   }
 
@@ -94,7 +99,7 @@ export class StoryStore {
   /** Every story, read one at a time from its file, for building derived data from scratch. */
   async *all(): AsyncGenerator<Story> {
     for (const id of this.index.ids()) {
-      const story = await this.readStory(id).catch(() => null);
+      const story = await this.locks.run(id, () => this.readStory(id)).catch(() => null);
       if (story) yield story;
     }
   }
@@ -122,11 +127,6 @@ export class StoryStore {
     return usage;
   }
 
-  /** Files moved aside since the store opened, for the UI to report. */
-  problems(): QuarantinedFile[] {
-    return [...this.quarantined];
-  }
-
   list({ cursor, limit = defaultPageSize, trashed = false }: ListOptions = {}): { items: StorySummary[]; nextCursor?: string; total: number } {
     const offset = cursor === undefined ? 0 : Number(cursor);
     if (!Number.isInteger(offset) || offset < 0) throw new DatelineError('invalid_input', `cursor "${cursor}" is not one this list gave out`);
@@ -140,7 +140,8 @@ export class StoryStore {
   }
 
   async get(id: string): Promise<Story> {
-    const story = await this.readStory(id);
+    // Under the story's lock: a damaged file is put back from history by a write, which must not cross a save.
+    const story = await this.locks.run(id, () => this.readStory(id));
     if (!story) throw new DatelineError('not_found', `no story with id ${id}`);
     return story;
   }
@@ -209,7 +210,8 @@ export class StoryStore {
    */
   purge(id: string): Promise<void> {
     return this.locks.run(id, async () => {
-      const current = await this.get(id);
+      const current = await this.readStory(id);
+      if (!current) throw new DatelineError('not_found', `no story with id ${id}`);
       if (current.trashedAt === null) throw new DatelineError('conflict', `story ${id} is not in the trash`);
       await this.fs.rm(this.storyPath(id));
       await this.index.delete(id);
@@ -238,7 +240,7 @@ export class StoryStore {
     return new Low<Story | null>(new AtomicJsonFile<Story | null>(this.storyPath(id), this.fs), null);
   }
 
-  private async writeStory(story: Story, previous: Story | null): Promise<void> {
+  private async writeStory(story: Story, previous: Story | null, { notify = true } = {}): Promise<void> {
     const file = this.storyFile(story.id);
     file.data = story;
     try {
@@ -252,7 +254,7 @@ export class StoryStore {
     // The story is durable now. A failed journal line is only logged: the summary is in memory, and the
     // "writing" line makes the next open read it from the story file.
     await this.index.commit(summarizeStory(story)).catch((error) => this.log.error('could not update the story index', error));
-    for (const listener of this.savedListeners) listener(story, previous);
+    if (notify) for (const listener of this.savedListeners) listener(story, previous);
   }
 
   /**
@@ -314,31 +316,57 @@ export class StoryStore {
       await file.read();
       if (file.data === null) return null;
       const parsed = storySchema.safeParse(migrateStory(file.data));
-      if (parsed.success) return { story: parsed.data, raw: file.data };
-      await this.quarantine(this.storyPath(id), `not a valid story: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+      // A copy of another story's file under this name (a sync client, a hand copy) would be saved through to
+      // that story, history and all: it is moved aside instead.
+      if (parsed.success && parsed.data.id === id) return { story: parsed.data, raw: file.data };
+      const reason = parsed.success ? `the file holds story ${parsed.data.id}, not ${id}` : `not a valid story: ${parsed.error.issues[0]?.message ?? 'unknown'}`;
+      await this.moveAside(this.storyPath(id), reason);
     } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw storageError(error, `could not read story ${id}`);
-      await this.quarantine(error.path, error.message);
+      if (error instanceof CorruptFileError) await this.moveAside(error.path, error.message);
+      else if (isDirectory(error)) await this.moveAside(this.storyPath(id), 'a folder stands where the story file should be');
+      else throw storageError(error, `could not read story ${id}`);
     }
+    const rescued = this.readOnly ? null : await this.putBack(id);
+    if (rescued) return { story: rescued, raw: rescued };
     if (this.index.get(id)) await this.index.delete(id).catch((error) => this.log.error('could not update the index', error));
     return null;
+  }
+
+  /** Writes the story's newest kept version in place of its damaged file (moved aside already), if there is one. */
+  private async putBack(id: string): Promise<Story | null> {
+    const copy = await this.lastKnownCopy(id).catch((error) => {
+      this.log.error(`could not read the history of story ${id}`, error);
+      return null;
+    });
+    if (!copy) return null;
+    try {
+      await this.writeStory(copy, null, { notify: false });
+    } catch (error) {
+      this.log.error(`could not put story ${id} back from its history`, error);
+      return null;
+    }
+    this.log.warn(`story ${id} was put back from its newest version in history (revision ${copy.revision})`);
+    return copy;
   }
 
 
   private async load(): Promise<void> {
     const folder = join(this.dataDir, storiesFolder);
     const isNewLibrary = !(await exists(this.fs, folder));
+    if (isNewLibrary && this.readOnly) return;
     await this.fs.mkdir(folder, { recursive: true });
     const fileNames = await this.fs.readdir(folder);
-    await this.removeLeftoverTempFiles(folder, fileNames);
+    if (!this.readOnly) await this.removeLeftoverTempFiles(folder, fileNames);
     const idsOnDisk = new Set(fileNames.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -5)));
 
     let indexLoaded = false;
     let unsure: string[] = [];
     try {
-      ({ loaded: indexLoaded, unsure } = await this.index.load());
+      let damagedJournal: string | null;
+      ({ loaded: indexLoaded, unsure, damagedJournal } = await this.index.load());
+      if (damagedJournal) await this.moveAside(this.index.journalPath, `the story index journal was damaged and the index is rebuilt: ${damagedJournal}`);
     } catch (error) {
-      await this.quarantine(this.index.path, `the story index was unreadable and is rebuilt: ${(error as Error).message}`);
+      await this.moveAside(this.index.path, `the story index was unreadable and is rebuilt: ${(error as Error).message}`);
     }
     if (!indexLoaded) this.index.replaceAll([]);
 
@@ -357,7 +385,8 @@ export class StoryStore {
       this.index.replaceAll([...kept, ...fresh]);
       if (indexLoaded) this.log.warn(`story index repaired: ${reread.size} re-read, ${stale.length} removed`);
       else if (idsOnDisk.size) this.log.warn(`story index rebuilt from ${idsOnDisk.size} story files`);
-      await this.index.compact();
+      // Derived data: on a read-only disk it lives in memory, and a failed write is rebuilt at the next open.
+      if (!this.readOnly) await this.index.compact().catch((error) => this.log.error('could not write the rebuilt story index', error));
     }
 
     if (isNewLibrary) await this.create(welcomeStory);
@@ -370,20 +399,17 @@ export class StoryStore {
     }
   }
 
-  private async quarantine(path: string, reason: string): Promise<void> {
-    const folder = join(this.dataDir, quarantineFolder);
-    const at = this.now().toISOString();
-    const movedTo = join(folder, `${at.replace(/[:.]/g, '-')}-${path.split(/[\\/]/).pop()}`);
+  private async moveAside(path: string, reason: string): Promise<void> {
     try {
-      await this.fs.mkdir(folder, { recursive: true });
-      await this.fs.rename(path, movedTo);
+      await this.quarantine.moveAside(path, reason);
     } catch (error) {
-      if (isNotFound(error)) return;
       throw storageError(error, `could not move ${path} aside`);
     }
-    this.quarantined.push({ file: path, movedTo, reason, at });
-    this.log.warn(`moved a damaged file to quarantine: ${path} → ${movedTo} (${reason})`);
   }
+}
+
+function isDirectory(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EISDIR';
 }
 
 async function exists(fs: FileSystem, path: string): Promise<boolean> {
@@ -403,10 +429,4 @@ const conflictNote = (id: string, at: string) => `Bản này được sửa bở
 /** A hash of a story file's content as parsed, so reformatting alone does not count as a change. */
 function contentHash(data: unknown): string {
   return createHash('sha1').update(JSON.stringify(data)).digest('hex');
-}
-
-function storageError(error: unknown, what: string): DatelineError {
-  if (error instanceof DatelineError) return error;
-  const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-  return new DatelineError('storage_failed', `${what}: ${(error as Error).message}`, { errno: code });
 }

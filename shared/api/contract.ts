@@ -3,6 +3,7 @@ import { versionEntrySchema, versionIdSchema } from '../history/historySchema';
 import { recoveryEntrySchema } from '../story/recoverySchema';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { exportFormats } from '../export/exportFormats';
+import { libraryProblemSchema } from '../library/libraryProblem';
 import { connectionTestSchema, jobIdSchema, outboxListSchema, publishingStatusSchema, publishTargetSchema } from '../publish/outboxSchema';
 import { instantInputSchema } from '../schedule/zonedInstantSchema';
 import { settingsSchema } from '../settings/settingsSchema';
@@ -159,8 +160,16 @@ export const contract = {
     input: z.object({}).strict(),
     output: z.object({
       dataDir: z.string(),
-      quarantined: z.array(z.object({ file: z.string(), movedTo: z.string(), reason: z.string(), at: z.string() })),
+      /** The library is on a read-only disk: it reads, searches and exports, and every save is refused. */
+      readOnly: z.boolean(),
+      /** Damaged files moved into quarantine/, told about (after restarts too) until dismissed. */
+      quarantined: z.array(libraryProblemSchema),
     }),
+  },
+  /** The reporter has read the notice about these quarantined files (all when no ids): they stay on disk, unlisted. */
+  'library.dismiss': {
+    input: z.object({ ids: z.array(z.string().max(300)).max(1000).optional() }).strict(),
+    output: z.object({ quarantined: z.array(libraryProblemSchema) }),
   },
   'history.list': { input: byId, output: z.object({ items: z.array(versionEntrySchema) }) },
   'history.get': { input: z.object({ id: storyIdSchema, versionId: versionIdSchema }).strict(), output: storySchema },

@@ -25,6 +25,7 @@ const invalidPayloads: Record<string, unknown[]> = {
   'media.list': [{ limit: 0 }, { query: 5 }],
   'media.remove': [{}, { id: '../../etc/passwd' }, { id: 'A'.repeat(64) }],
   'library.status': [{ extra: 1 }],
+  'library.dismiss': [{ ids: 'all' }, { ids: [5] }, { extra: 1 }],
   'history.list': [{}, { id: '../x' }],
   'history.get': [{ id: 'aaaaaaaa' }, { id: 'aaaaaaaa', versionId: '../../settings' }, { id: 'aaaaaaaa', versionId: 'r1-2024' }],
   'history.restore': [{ id: 'aaaaaaaa', versionId: 'r1-20240101T000000000Z/../x' }],
@@ -175,7 +176,7 @@ for (const [name, open] of [
     });
 
     it('reports the data folder and nothing quarantined in a healthy library', async () => {
-      expect(await ok('library.status', {})).toEqual({ dataDir: dir, quarantined: [] });
+      expect(await ok('library.status', {})).toEqual({ dataDir: dir, readOnly: false, quarantined: [] });
     });
   });
 }
