@@ -1,17 +1,26 @@
 import { z } from 'zod';
 import { contract, isMethodName } from '../../shared/api/contract';
 import { DatelineError, type ApiResult } from '../../shared/api/DatelineError';
+import { payloadProblem } from '../../shared/api/payloadLimits';
 import { nfcDeep } from '../../shared/text/normalizeText';
 import type { Logger } from '../log/Logger';
 import type { Handlers } from './createHandlers';
 
 /**
- * Runs one API call for any transport: NFC-normalises the payload, validates it against the contract, runs the
- * handler and turns every failure into an error payload. Nothing unvalidated reaches a handler.
+ * Runs one API call for any transport: refuses a payload nested too deep or holding a prototype key, NFC-normalises
+ * it, validates it against the contract, runs the handler and turns every failure into an error payload. Nothing
+ * unvalidated reaches a handler.
  */
 export async function dispatch(handlers: Handlers, method: string, payload: unknown, log: Logger): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'not_found', message: `there is no API method "${method}"` } };
+  }
+  // Before anything that walks the payload recursively (the NFC pass, zod): see payloadLimits.
+  const problem = payloadProblem(payload ?? {});
+  if (problem) {
+    const message = `invalid input for ${method}: ${problem.message}`;
+    log.warn(message);
+    return { ok: false, error: { code: 'invalid_input', message, details: { reason: problem.reason } } };
   }
   const parsed = contract[method].input.safeParse(nfcDeep(payload ?? {}));
   if (!parsed.success) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mediaIdSchema } from '../media/mediaSchema';
 import { zonedInstantSchema } from '../schedule/zonedInstantSchema';
+import { documentProblem } from './documentLimits';
 import { figuresOf } from './storyDocument';
 import { storyTypes } from './storyTypes';
 
@@ -13,7 +14,7 @@ export interface TiptapNode {
   text?: string;
 }
 
-export const tiptapNodeSchema: z.ZodType<TiptapNode> = z.lazy(() =>
+export const tiptapNodeSchema: z.ZodType<TiptapNode, TiptapNode> = z.lazy(() =>
   z.object({
     type: z.string().min(1).max(64),
     attrs: z.record(z.string(), z.unknown()).optional(),
@@ -23,9 +24,21 @@ export const tiptapNodeSchema: z.ZodType<TiptapNode> = z.lazy(() =>
   }),
 );
 
-export const tiptapDocSchema = tiptapNodeSchema.refine((node) => node.type === 'doc', {
-  message: 'the body must be a Tiptap document (type "doc")',
-});
+/**
+ * A story's body. Its depth and keys are checked first, without recursion (documentProblem), and the recursive
+ * shape check runs only on a body that passed, so a body nested thousands deep is refused, not a stack overflow:
+ * through the API as invalid_input, and in a story file as "not a valid story", which the store moves aside.
+ */
+export const tiptapDocSchema = z
+  .custom<TiptapNode>()
+  .superRefine((value, ctx) => {
+    const problem = documentProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  })
+  .pipe(tiptapNodeSchema)
+  .refine((node) => node.type === 'doc', {
+    message: 'the body must be a Tiptap document (type "doc")',
+  });
 
 export const emptyDoc: TiptapNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 
