@@ -142,16 +142,20 @@ export class StoryHistory {
   /** The story as it was in one version. */
   async get(id: string, versionId: string): Promise<Story> {
     const safeId = versionIdSchema.parse(versionId);
-    let text: string;
+    const path = join(this.folder(id), `${safeId}.json`);
+    let text: string | null = null;
     try {
-      text = await this.fs.readFile(join(this.folder(id), `${safeId}.json`), 'utf8');
+      text = await this.fs.readFile(path, 'utf8');
     } catch (error) {
       if (isNotFound(error)) throw new DatelineError('not_found', `story ${id} has no version ${versionId}`);
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw storageError(error, `could not read version ${versionId} of story ${id}`);
     }
-    const parsed = storySchema.safeParse(migrateStory(safeJson(text)));
-    if (!parsed.success) throw new DatelineError('storage_failed', `version ${versionId} of story ${id} is damaged`);
-    return parsed.data;
+    const parsed = storySchema.safeParse(migrateStory(safeJson(text ?? '')));
+    if (parsed.success && parsed.data.id === id) return parsed.data;
+    // Moved aside, and the list no longer names it: the other versions stay usable.
+    await this.quarantine.moveAside(path, `version ${versionId} of story ${id} is damaged`);
+    this.newest.delete(id);
+    throw new DatelineError('not_found', `version ${versionId} of story ${id} was damaged and has been moved to the quarantine folder`);
   }
 
   /**
@@ -187,7 +191,7 @@ export class StoryHistory {
   private async readLog(id: string): Promise<Map<string, LogLine>> {
     const folder = this.folder(id);
     const logPath = join(folder, logFileName);
-    let text = '';
+    let text: string | null = null;
     let damage: string | null = null;
     try {
       text = await this.fs.readFile(logPath, 'utf8');
@@ -196,7 +200,7 @@ export class StoryHistory {
     }
     const versions = new Map<string, LogLine>();
     let lines = 0;
-    for (const [i, raw] of text.split('\n').entries()) {
+    for (const [i, raw] of (text ?? '').split('\n').entries()) {
       if (!raw) continue;
       const parsed = logLineSchema.safeParse(safeJson(raw));
       if (!parsed.success) {
@@ -208,8 +212,10 @@ export class StoryHistory {
       versions.set(parsed.data.versionId, parsed.data);
     }
     if (text && !text.endsWith('\n')) damage ??= 'its last line was cut short';
-    const unlisted = await this.unlistedVersions(id, versions);
-    if (damage || unlisted.length) {
+    const { unlisted, missing } = await this.compareWithFiles(id, versions);
+    if (text === '' && unlisted.length) damage ??= 'it was empty';
+    for (const versionId of missing) versions.delete(versionId);
+    if (damage || unlisted.length || missing.length) {
       if (damage) await this.quarantine.moveAside(logPath, `the list of versions of story ${id} was damaged (${damage}); it is written again from the version files`);
       for (const line of unlisted) versions.set(line.versionId, line);
       const ordered = [...versions.values()].sort((a, b) => a.savedAt.localeCompare(b.savedAt));
@@ -217,21 +223,26 @@ export class StoryHistory {
       for (const line of ordered) versions.set(line.versionId, line);
       await writeFileAtomically(this.fs, logPath, ordered.map((line) => `${JSON.stringify(line)}\n`).join(''));
       lines = versions.size;
-      this.options.log.warn(`history of story ${id}: ${unlisted.length} version files added to its list`);
+      this.options.log.warn(`history of story ${id}: ${unlisted.length} version files added to its list, ${missing.length} no longer there dropped`);
     }
     this.newest.set(id, { line: [...versions.values()].at(-1) ?? null, lines, versions: versions.size });
     return versions;
   }
 
-  /** Log lines for the version files the log does not name; a version file that does not read is moved aside. */
-  private async unlistedVersions(id: string, listed: Map<string, LogLine>): Promise<LogLine[]> {
+  /**
+   * Log lines for the version files the log does not name (a version file that does not read is moved aside),
+   * and the versions it names whose files are gone (moved aside when found damaged).
+   */
+  private async compareWithFiles(id: string, listed: Map<string, LogLine>): Promise<{ unlisted: LogLine[]; missing: string[] }> {
     let names: string[];
     try {
       names = await this.fs.readdir(this.folder(id));
     } catch (error) {
-      if (isNotFound(error)) return [];
+      if (isNotFound(error)) return { unlisted: [], missing: [...listed.keys()] };
       throw error;
     }
+    const onDisk = new Set(names);
+    const missing = [...listed.keys()].filter((versionId) => !onDisk.has(`${versionId}.json`));
     const found: LogLine[] = [];
     for (const name of names) {
       const versionId = name.endsWith('.json') ? name.slice(0, -5) : '';
@@ -252,7 +263,7 @@ export class StoryHistory {
       // Dated long ago as a stretch, so no save is ever taken to continue it and write over it.
       found.push({ versionId, revision: story.revision, savedAt, reason: 'autosave', words: wordsOf(story), since: new Date(0).toISOString() });
     }
-    return found;
+    return { unlisted: found, missing };
   }
 
   private async state(id: string) {

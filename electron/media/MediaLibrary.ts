@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
 import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
@@ -33,9 +33,15 @@ const noFacts: PhotoFacts = { caption: null, byline: null, credit: null, city: n
 /** Above this a photo takes hundreds of megabytes to decode; no news page needs more than a 50 MP frame. */
 export const maxMegapixels = 50;
 
+const fileStampSchema = z.object({ size: z.number(), mtimeMs: z.number() });
+type FileStamp = z.infer<typeof fileStampSchema>;
 /** The index's outline; each entry is checked on its own, so one bad entry does not cost the others. */
-const indexOutlineSchema = z.object({ schemaVersion: z.literal(1), items: z.array(z.unknown()) });
-type MediaIndex = { schemaVersion: 1; items: MediaItem[] };
+const indexOutlineSchema = z.object({
+  schemaVersion: z.literal(1),
+  items: z.array(z.unknown()),
+  checked: z.record(z.string(), fileStampSchema).optional(),
+});
+type MediaIndex = { schemaVersion: 1; items: MediaItem[]; checked: Record<string, FileStamp> };
 const indexFileName = 'index.json';
 
 export interface MediaLibraryOptions {
@@ -60,9 +66,11 @@ export class MediaLibrary {
   private readonly quarantine: Quarantine;
   private readonly db: Low<MediaIndex>;
   private readonly byId = new Map<string, MediaItem>();
+  /** Each file's size and modification time when its bytes were last found whole, by its name under media/. */
+  private readonly checked = new Map<string, FileStamp>();
   private readonly locks = new KeyedLock();
   private readonly indexWriter = new CoalescingWriter(() => {
-    this.db.data = { schemaVersion: 1, items: [...this.byId.values()] };
+    this.db.data = { schemaVersion: 1, items: [...this.byId.values()], checked: Object.fromEntries(this.checked) };
     return this.db.write();
   });
 
@@ -71,7 +79,7 @@ export class MediaLibrary {
     this.now = options.now ?? (() => new Date());
     this.folder = join(options.dataDir, 'media');
     this.quarantine = options.quarantine ?? new Quarantine(options.dataDir, this.fs, options.log, this.now);
-    this.db = new Low(new AtomicJsonFile<MediaIndex>(join(this.folder, indexFileName), this.fs), { schemaVersion: 1, items: [] });
+    this.db = new Low(new AtomicJsonFile<MediaIndex>(join(this.folder, indexFileName), this.fs), { schemaVersion: 1, items: [], checked: {} });
   }
 
   static async open(options: MediaLibraryOptions): Promise<MediaLibrary> {
@@ -128,6 +136,7 @@ export class MediaLibrary {
         for (const outcome of outcomes) if (outcome.status === 'fulfilled') written.push(outcome.value);
         const failed = outcomes.find((outcome) => outcome.status === 'rejected');
         if (failed) throw failed.reason;
+        for (const [path] of files) this.checked.set(relative(this.folder, path).split(sep).join('/'), stampOf(await this.fs.stat(path)));
         this.byId.set(id, item);
         await this.saveIndex();
       } catch (error) {
@@ -234,6 +243,7 @@ export class MediaLibrary {
           if (item.success) this.byId.set(item.data.id, item.data);
           else damage ??= `an entry is not a photo's: ${item.error.issues[0]?.message ?? 'invalid'}`;
         }
+        for (const [name, stamp] of Object.entries(outline.data?.checked ?? {})) this.checked.set(name, stamp);
       }
     } catch (error) {
       damage = (error as Error).message;
@@ -245,80 +255,118 @@ export class MediaLibrary {
   }
 
   /**
-   * Makes the index agree with the photos on disk: a photo the index does not name (a lost or damaged index, a
-   * crash between the file and the index) is read again from its own bytes and metadata; a damaged original is
-   * moved aside; a missing or damaged display size or thumbnail is made again. Returns whether the index changed.
+   * Makes the index agree with the photos on disk. Each file's size and time as last checked are kept in the
+   * index, so only a file changed since (or never checked) is read: an original whose bytes no longer match its
+   * id is moved aside; a display size or thumbnail that does not decode is moved aside and made again; a photo
+   * the index does not name (a lost index, a crash between the file and the index) is read again from its own
+   * bytes and metadata. Returns whether the index changed.
    */
   private async reconcileWithDisk(): Promise<boolean> {
-    let names: string[];
-    try {
-      names = await this.fs.readdir(this.folder);
-    } catch (error) {
-      if (!isNotFound(error)) this.options.log.error('could not read the media folder', error);
-      return false;
-    }
+    const names = await this.namesIn(this.folder);
     let changed = false;
     for (const name of names) {
       const match = /^([a-f0-9]{64})\.([a-z]+)$/.exec(name);
       if (!match || !Object.values(acceptedFormats).some((format) => format.ext === match[2])) continue;
       const id = match[1]!;
-      const path = join(this.folder, name);
-      const known = this.byId.get(id);
       try {
-        const info = await this.fs.stat(path);
-        if (known && info.isFile() && info.size === known.bytes) {
-          await this.ensureDerivatives(known);
-          continue;
-        }
-        const bytes = info.isFile() ? await this.fs.readFile(path) : null;
-        const damaged = !bytes || createHash('sha256').update(bytes).digest('hex') !== id;
-        if (damaged) {
-          await this.quarantine.moveAside(path, 'the photo file is damaged: its bytes no longer match the photo it was');
-          changed = this.byId.delete(id) || changed;
-          continue;
-        }
-        const { item, derived } = await this.readPhoto(name, bytes, info.mtime.toISOString());
-        this.byId.set(id, { ...item, fileName: known?.fileName ?? item.fileName });
-        // Made again anyway to check the photo decodes; written only where they are missing or damaged.
-        await this.ensureDerivatives(item, derived);
-        this.options.log.warn(`media: ${name} was not in the index and was read again from the photo`);
-        changed = true;
+        changed = (await this.checkOriginal(id, name)) || changed;
+        const item = this.byId.get(id);
+        if (item) changed = (await this.checkDerivatives(item)) || changed;
       } catch (error) {
-        this.options.log.error(`media: could not read ${name} again`, error);
+        this.options.log.error(`media: could not check ${name}`, error);
       }
     }
     return changed;
   }
 
-  /** Makes the display size and thumbnail again when either is missing, empty or not a file. */
-  private async ensureDerivatives(item: MediaItem, made?: { display: Buffer; thumb: Buffer }): Promise<void> {
+  private async checkOriginal(id: string, name: string): Promise<boolean> {
+    const path = join(this.folder, name);
+    const known = this.byId.get(id);
+    const info = await this.fs.stat(path);
+    if (known && this.unchanged(name, info)) return false;
+    const bytes = info.isFile() ? await this.fs.readFile(path) : null;
+    if (!bytes || createHash('sha256').update(bytes).digest('hex') !== id) {
+      await this.quarantine.moveAside(path, `the photo ${known?.fileName ?? name} is damaged: its bytes no longer match the photo it was`);
+      this.checked.delete(name);
+      return this.byId.delete(id) || true;
+    }
+    this.checked.set(name, stampOf(info));
+    if (known) return true;
+    const { item } = await this.readPhoto(name, bytes, info.mtime.toISOString());
+    this.byId.set(id, item);
+    this.options.log.warn(`media: ${name} was not in the index and was read again from the photo`);
+    return true;
+  }
+
+  /** The display size and thumbnail, moved aside and made again when missing, empty or not decodable. */
+  private async checkDerivatives(item: MediaItem): Promise<boolean> {
     let whole = true;
     for (const variant of ['display', 'thumb'] as const) {
       const path = this.filePath(item.id, variant)!.path;
+      const name = `derived/${item.id}-${variant}.jpg`;
+      let info: Awaited<ReturnType<FileSystem['stat']>>;
       try {
-        const info = await this.fs.stat(path);
-        if (info.isFile() && info.size > 0) continue;
-        await this.quarantine.moveAside(path, `the photo's ${variant} size was damaged and is made again`);
+        info = await this.fs.stat(path);
       } catch (error) {
         if (!isNotFound(error)) throw error;
+        whole = false;
+        continue;
       }
+      if (this.unchanged(name, info)) continue;
+      if (info.isFile() && (await decodes(await this.fs.readFile(path)))) {
+        this.checked.set(name, stampOf(info));
+        continue;
+      }
+      await this.quarantine.moveAside(path, `the ${variant} size of ${item.fileName} was damaged and is made again`);
       whole = false;
     }
-    if (whole || this.options.readOnly) return;
-    const derived = made ?? (await makeDerivatives(await this.fs.readFile(this.filePath(item.id, 'original')!.path), maxMegapixels * 1e6));
+    if (whole || this.options.readOnly) return !whole;
+    const derived = await makeDerivatives(await this.fs.readFile(this.filePath(item.id, 'original')!.path), maxMegapixels * 1e6);
     await this.writeDerivatives(item.id, derived);
+    return true;
+  }
+
+  private unchanged(name: string, info: { size: number; mtimeMs: number; isFile(): boolean }): boolean {
+    const stamp = this.checked.get(name);
+    return info.isFile() && stamp !== undefined && stamp.size === info.size && stamp.mtimeMs === info.mtimeMs;
+  }
+
+  private async namesIn(folder: string): Promise<string[]> {
+    try {
+      return await this.fs.readdir(folder);
+    } catch (error) {
+      if (!isNotFound(error)) this.options.log.error(`could not read ${folder}`, error);
+      return [];
+    }
   }
 
   private async writeDerivatives(id: string, derived: { display: Buffer; thumb: Buffer }): Promise<void> {
     if (this.options.readOnly) return;
     await this.fs.mkdir(join(this.folder, 'derived'), { recursive: true });
-    await writeFileAtomically(this.fs, join(this.folder, 'derived', `${id}-display.jpg`), derived.display);
-    await writeFileAtomically(this.fs, join(this.folder, 'derived', `${id}-thumb.jpg`), derived.thumb);
+    for (const [variant, bytes] of [['display', derived.display], ['thumb', derived.thumb]] as const) {
+      const path = join(this.folder, 'derived', `${id}-${variant}.jpg`);
+      await writeFileAtomically(this.fs, path, bytes);
+      this.checked.set(`derived/${id}-${variant}.jpg`, stampOf(await this.fs.stat(path)));
+    }
   }
 
   /** Concurrent imports share index writes, and each write holds every photo imported before it began. */
   private saveIndex(): Promise<void> {
     return this.indexWriter.request();
+  }
+}
+
+function stampOf(info: { size: number; mtimeMs: number }): FileStamp {
+  return { size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** Whether a JPEG decodes to the end without a warning: a cut or scrambled file does not. */
+async function decodes(bytes: Buffer): Promise<boolean> {
+  try {
+    await sharp(bytes, { failOn: 'warning' }).stats();
+    return true;
+  } catch {
+    return false;
   }
 }
 

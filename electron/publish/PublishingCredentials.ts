@@ -24,7 +24,7 @@ export interface PublishingEnvironment {
 }
 
 const credentialsFileName = 'credentials.json';
-const credentialsFileSchema = z.object({ wordpress: z.string().optional() });
+const credentialsFileSchema = z.object({ wordpress: z.string().optional() }).strict();
 
 /**
  * Where the WordPress Application Password lives. Never in settings.json or a story file, which are plain

@@ -45,6 +45,11 @@ export interface IndexLoad {
   unsure: string[];
   /** What is wrong with a journal that could not be replayed, so it is moved aside before a new one starts. */
   damagedJournal: string | null;
+  /**
+   * The journal's last line was cut short: the rest was replayed, and the file is moved aside and the snapshot
+   * written again, so no later line is glued to the cut one.
+   */
+  journalCutShort?: boolean;
 }
 
 /**
@@ -66,8 +71,6 @@ export class StoryIndex {
   /** The snapshot and the journal are written one task at a time, in the order asked. */
   private readonly writes = new KeyedLock();
   private compacting = false;
-  /** The journal ends in a line a crash cut short. */
-  private journalCutShort = false;
   private unverified: unknown[] = [];
 
   constructor(
@@ -102,7 +105,8 @@ export class StoryIndex {
     this.unverified = outline.stories;
     this.replaceAll(outline.stories as StorySummary[]);
     const replayed = await this.replayJournal();
-    return 'damaged' in replayed ? { loaded: false, unsure: [], damagedJournal: replayed.damaged } : { loaded: true, unsure: replayed.unsure, damagedJournal: null };
+    if ('damaged' in replayed) return { loaded: false, unsure: [], damagedJournal: replayed.damaged };
+    return { loaded: true, unsure: replayed.unsure, damagedJournal: null, journalCutShort: replayed.cutShort ?? false };
   }
 
   /**
@@ -176,7 +180,6 @@ export class StoryIndex {
       const handle = await this.fs.open(this.journalPath, 'w');
       this.journal = handle;
       this.journalLines = 0;
-      this.journalCutShort = false;
       // Writes under way keep their "writing" lines, or a crash now would leave their summaries unchecked.
       if (this.writing.size) await this.writeLines([...this.writing].map((id) => ({ writing: id })), true);
     });
@@ -207,10 +210,7 @@ export class StoryIndex {
   }
 
   private async writeLines(entries: JournalEntry[], durable: boolean): Promise<void> {
-    // A line cut short by a crash is ended first, so the next line is not glued to it.
-    const start = this.journalCutShort ? '\n' : '';
-    await this.journal!.write(start + entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-    this.journalCutShort = false;
+    await this.journal!.write(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     if (durable) await this.journal!.datasync();
     this.journalLines += entries.length;
   }
@@ -226,7 +226,7 @@ export class StoryIndex {
   }
 
   /** The stories left unsure, or what is wrong when damage leaves no way to tell which summaries to trust. */
-  private async replayJournal(): Promise<{ unsure: string[] } | { damaged: string }> {
+  private async replayJournal(): Promise<{ unsure: string[]; cutShort?: boolean } | { damaged: string }> {
     let text: string;
     try {
       text = await this.fs.readFile(this.journalPath, 'utf8');
@@ -235,16 +235,16 @@ export class StoryIndex {
       return { damaged: (error as Error).message };
     }
     const unsure = new Set<string>();
-    this.journalCutShort = text.length > 0 && !text.endsWith('\n');
+    const cutShort = text.length > 0 && !text.endsWith('\n');
     const lines = text.split('\n').filter(Boolean);
     for (const [i, line] of lines.entries()) {
       let entry: JournalEntry;
       try {
         entry = journalEntrySchema.parse(JSON.parse(line));
       } catch {
-        // The last line cut short by a crash is expected: its story's "writing" line, synced before the story
-        // was written, already makes the open re-read it. A damaged line before it could have said anything.
-        if (i === lines.length - 1) continue;
+        // A last line cut short (a power cut mid-write) loses nothing: its story's "writing" line, synced before
+        // the story was written, already makes the open re-read it. Any other bad line could have said anything.
+        if (cutShort && i === lines.length - 1) continue;
         this.log.warn(`story index journal: line ${i + 1} is damaged; the index is rebuilt from the story files`);
         return { damaged: `line ${i + 1} is damaged` };
       }
@@ -259,6 +259,6 @@ export class StoryIndex {
       }
     }
     this.journalLines = lines.length;
-    return { unsure: [...unsure] };
+    return { unsure: [...unsure], cutShort };
   }
 }

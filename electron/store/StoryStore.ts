@@ -361,10 +361,12 @@ export class StoryStore {
 
     let indexLoaded = false;
     let unsure: string[] = [];
+    let journalCutShort = false;
     try {
       let damagedJournal: string | null;
-      ({ loaded: indexLoaded, unsure, damagedJournal } = await this.index.load());
+      ({ loaded: indexLoaded, unsure, damagedJournal, journalCutShort = false } = await this.index.load());
       if (damagedJournal) await this.moveAside(this.index.journalPath, `the story index journal was damaged and the index is rebuilt: ${damagedJournal}`);
+      if (journalCutShort && !this.readOnly) await this.moveAside(this.index.journalPath, 'the story index journal ended in a line cut short; the rest was read');
     } catch (error) {
       await this.moveAside(this.index.path, `the story index was unreadable and is rebuilt: ${(error as Error).message}`);
     }
@@ -380,7 +382,7 @@ export class StoryStore {
       const story = await this.readStory(id);
       if (story) fresh.push(summarizeStory(story));
     }
-    if (stale.length || reread.size || !indexLoaded) {
+    if (stale.length || reread.size || !indexLoaded || journalCutShort) {
       const kept = this.index.all().filter((summary) => idsOnDisk.has(summary.id) && !reread.has(summary.id));
       this.index.replaceAll([...kept, ...fresh]);
       if (indexLoaded) this.log.warn(`story index repaired: ${reread.size} re-read, ${stale.length} removed`);
