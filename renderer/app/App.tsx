@@ -7,6 +7,7 @@ import { CalendarPanel } from '../calendar/CalendarPanel';
 import { refreshReminders, useDeadlineReminders } from '../calendar/useDeadlineReminders';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
 import { StoryImport } from '../import/StoryImport';
+import { LibraryProblems } from '../library/LibraryProblems';
 import { noFilters, StoryFilters, type ListFilters } from '../library/StoryFilters';
 import { StoryList, useStoryPages } from '../library/StoryList';
 import { MediaPanel } from '../media/MediaPanel';
@@ -32,7 +33,8 @@ export function App() {
   // A new story opens with the cursor in its headline; an existing one opens where the reporter clicks.
   const [newStoryId, setNewStoryId] = useState<string | null>(null);
   const live = useStoryPages(false);
-  const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}) });
+  // Damage is found when a file is read (a story's history when it is opened), so the notice is asked for again.
+  const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}), refetchInterval: 20_000 });
   const [focusMode, setFocusMode] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
@@ -77,7 +79,6 @@ export function App() {
     setEpoch((e) => e + 1);
   };
   const restoreFromList = async (story: StorySummary) => afterRestore(await api.stories.restore({ id: story.id }));
-  const quarantined = status.data?.quarantined.length ?? 0;
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     const run = (action: () => void) => {
@@ -127,11 +128,7 @@ export function App() {
             </button>
           ))}
         </div>
-        {quarantined > 0 && (
-          <p className="banner banner-warning" role="alert">
-            {t('library.quarantined', { count: quarantined })}
-          </p>
-        )}
+        <LibraryProblems status={status.data} />
         {view === 'calendar' ? (
           <CalendarPanel selectedId={selectedId} onOpen={(id) => setSelectedId(id)} />
         ) : view === 'media' ? (
