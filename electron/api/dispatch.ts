@@ -4,6 +4,9 @@ import { DatelineError, type ApiResult } from '../../shared/api/DatelineError';
 import { payloadProblem } from '../../shared/api/payloadLimits';
 import { nfcDeep } from '../../shared/text/normalizeText';
 import type { Logger } from '../log/Logger';
+import { storageError } from '../store/storageError';
+
+const diskRefusals = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
 import type { Handlers } from './createHandlers';
 
 /**
@@ -35,6 +38,11 @@ export async function dispatch(handlers: Handlers, method: string, payload: unkn
     if (error instanceof DatelineError) {
       if (error.code !== 'not_found' && error.code !== 'conflict') log.warn(`${method} failed: ${error.message}`);
       return { ok: false, error: error.toPayload() };
+    }
+    // A disk's refusal that a service let through is still the disk's: the reporter is told which, not "internal".
+    if (diskRefusals.has((error as NodeJS.ErrnoException | undefined)?.code ?? '')) {
+      log.warn(`${method} failed on the disk: ${(error as Error).message}`);
+      return { ok: false, error: storageError(error, `${method} could not write`).toPayload() };
     }
     log.error(`${method} failed unexpectedly`, error);
     return { ok: false, error: { code: 'internal', message: `${method} failed: ${(error as Error).message}` } };
