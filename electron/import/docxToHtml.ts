@@ -1,5 +1,6 @@
 import mammoth from 'mammoth';
 import { DatelineError } from '../../shared/api/DatelineError';
+import { checkDocxZip } from './docxZipLimits';
 import { importRefused } from './importRefused';
 
 /** The paragraph classes a Word file's layout becomes, read back by takeKnownParts (StoryImporter.ts) before sanitising. */
@@ -39,7 +40,8 @@ const oleSignature = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /**
  * A Word (.docx) file as HTML, with its images inline as data: URIs, through mammoth. Files that are not a
- * .docx (an old binary .doc, a text file renamed, damaged bytes) are refused with `invalid_input`, naming why.
+ * .docx (an old binary .doc, a text file renamed, damaged bytes) or that unpack to more than a Word file holds
+ * (docxZipLimits) are refused with `invalid_input`, naming why.
  */
 export async function docxToHtml(fileName: string, bytes: Buffer): Promise<string> {
   if (bytes.subarray(0, 4).equals(oleSignature)) {
@@ -48,6 +50,8 @@ export async function docxToHtml(fileName: string, bytes: Buffer): Promise<strin
   if (!bytes.subarray(0, 4).equals(zipSignature)) {
     throw importRefused(fileName, 'it is not a Word document (.docx)', 'không phải tệp Word (.docx)');
   }
+  // mammoth inflates every part whole, however large; the zip is measured first so a bomb never reaches it.
+  await checkDocxZip(fileName, bytes);
   try {
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
