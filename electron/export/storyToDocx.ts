@@ -25,6 +25,9 @@ export interface DocxPhoto {
 const pageWidthPx = 600;
 const serif = 'Noto Serif';
 const orderedList = 'dateline-ordered';
+/** Word numbers and indents lists nine levels deep (0–8); a list nested deeper is written at the ninth. */
+const listLevels = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const deepestListLevel = listLevels.length - 1;
 
 // The paragraph and character styles name the parts of a story, so that importing the file back (docxToHtml's
 // style map) finds the kicker, byline and photo credit again, and an editor in Word sees what each line is.
@@ -56,7 +59,7 @@ export async function storyToDocx(story: Story, photos: ReadonlyMap<string, Docx
     const photo = photos.get(story.featuredImage.mediaId);
     if (photo) children.push(...figureParagraphs(photo, story.featuredImage.caption, '', story.featuredImage.alt));
   }
-  for (const block of story.body.content ?? []) children.push(...blockParagraphs(block, photos, 0));
+  children.push(...bodyParagraphs(story.body, photos));
   const bylines = story.bylines.map((b) => b.trim()).filter(Boolean);
   if (bylines.length) children.push(new Paragraph({ style: 'Byline', children: [new TextRun(bylines.join(' – '))] }));
   const source = sourceLine(story.source);
@@ -71,7 +74,7 @@ export async function storyToDocx(story: Story, photos: ReadonlyMap<string, Docx
       config: [
         {
           reference: orderedList,
-          levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } } })),
+          levels: listLevels.map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } } })),
         },
       ],
     },
@@ -80,25 +83,53 @@ export async function storyToDocx(story: Story, photos: ReadonlyMap<string, Docx
   return Packer.toBuffer(document);
 }
 
-function blockParagraphs(block: TiptapNode, photos: ReadonlyMap<string, DocxPhoto>, depth: number, list?: 'bullet' | 'ordered'): Paragraph[] {
+type ListKind = 'bullet' | 'ordered';
+
+/** A block still to be written, with the list level and kind it sits in. */
+interface PlacedBlock {
+  block: TiptapNode;
+  depth: number;
+  list?: ListKind;
+}
+
+/**
+ * The body's blocks as paragraphs, in reading order. A loop over the blocks still to write rather than recursion,
+ * so a body of any depth is written; lists, quotes and unknown nodes hand their children back to it.
+ */
+function bodyParagraphs(body: TiptapNode, photos: ReadonlyMap<string, DocxPhoto>): Paragraph[] {
+  const out: Paragraph[] = [];
+  const pending: PlacedBlock[] = (body.content ?? []).map((block) => ({ block, depth: 0 })).reverse();
+  while (pending.length) {
+    const placed = pending.pop()!;
+    const written = blockParagraphs(placed, photos);
+    if (Array.isArray(written)) out.push(...written);
+    else for (let i = written.inside.length - 1; i >= 0; i--) pending.push(written.inside[i]!);
+  }
+  return out;
+}
+
+/** One block's paragraphs, or the blocks inside it, each placed in its list. */
+function blockParagraphs({ block, depth, list }: PlacedBlock, photos: ReadonlyMap<string, DocxPhoto>): Paragraph[] | { inside: PlacedBlock[] } {
+  const children = block.content ?? [];
   switch (block.type) {
     case 'paragraph': {
-      const runs = inlineRuns(block.content ?? []);
-      if (list === 'bullet') return [new Paragraph({ children: runs, bullet: { level: depth } })];
-      if (list === 'ordered') return [new Paragraph({ children: runs, numbering: { reference: orderedList, level: depth } })];
+      const runs = inlineRuns(children);
+      const level = Math.min(depth, deepestListLevel);
+      if (list === 'bullet') return [new Paragraph({ children: runs, bullet: { level } })];
+      if (list === 'ordered') return [new Paragraph({ children: runs, numbering: { reference: orderedList, level } })];
       return [new Paragraph({ children: runs })];
     }
     case 'heading':
-      return [new Paragraph({ heading: block.attrs?.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, children: inlineRuns(block.content ?? []) })];
+      return [new Paragraph({ heading: block.attrs?.level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_2, children: inlineRuns(children) })];
     case 'bulletList':
     case 'orderedList': {
-      const kind = block.type === 'bulletList' ? 'bullet' : 'ordered';
-      const nested = list ? depth + 1 : 0;
+      const kind: ListKind = block.type === 'bulletList' ? 'bullet' : 'ordered';
       // A list inside an item sees `list` set and goes one level deeper.
-      return (block.content ?? []).flatMap((item) => (item.content ?? []).flatMap((child) => blockParagraphs(child, photos, nested, kind)));
+      const nested = list ? depth + 1 : 0;
+      return { inside: children.flatMap((item) => (item.content ?? []).map((child) => ({ block: child, depth: nested, list: kind }))) };
     }
     case 'blockquote':
-      return (block.content ?? []).flatMap((child) => blockParagraphs(child, photos, depth));
+      return { inside: children.map((child) => ({ block: child, depth })) };
     case 'horizontalRule':
       return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })];
     case 'figure': {
@@ -110,7 +141,7 @@ function blockParagraphs(block: TiptapNode, photos: ReadonlyMap<string, DocxPhot
       return figureParagraphs(photo, caption, credit, typeof attrs.alt === 'string' && attrs.alt.trim() ? attrs.alt : caption);
     }
     default:
-      return (block.content ?? []).flatMap((child) => blockParagraphs(child, photos, depth, list));
+      return { inside: children.map((child) => ({ block: child, depth, list })) };
   }
 }
 

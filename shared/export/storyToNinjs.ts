@@ -3,6 +3,7 @@ import { renderNode, sourcePrefix } from '../story/renderStoryHtml';
 import { plainText } from '../story/storyDocument';
 import { countWords } from '../text/countWords';
 import type { Story, TiptapNode } from '../story/storySchema';
+import { eachNode } from '../story/walkDocument';
 
 /** The photo facts an association carries; the media library's items have them. */
 export type NinjsPhoto = Pick<MediaItem, 'id' | 'mimeType' | 'width' | 'height' | 'bytes' | 'fileName'>;
@@ -61,16 +62,14 @@ function storyAssociations(story: Story, photos: ReadonlyMap<string, NinjsPhoto>
     out.push(association('featureimage', story.featuredImage.mediaId, story.featuredImage.caption, '', story.featuredImage.alt, photos));
   }
   let index = 0;
-  const visit = (node: TiptapNode) => {
+  eachNode(story.body, (node) => {
     if (node.type === 'figure' && typeof node.attrs?.mediaId === 'string' && node.attrs.mediaId) {
       index++;
       const credit = typeof node.attrs.credit === 'string' ? node.attrs.credit : '';
       const alt = typeof node.attrs.alt === 'string' ? node.attrs.alt : '';
       out.push(association(`figure-${index}`, node.attrs.mediaId, plainText(node), credit, alt, photos));
     }
-    node.content?.forEach(visit);
-  };
-  visit(story.body);
+  });
   return out;
 }
 
@@ -92,14 +91,11 @@ function association(name: string, mediaId: string, caption: string, credit: str
 /** The body as plain text: one paragraph, heading, list item or caption per block, blank lines between. */
 function bodyText(body: TiptapNode): string {
   const blocks: string[] = [];
-  const visit = (node: TiptapNode) => {
-    if (['paragraph', 'heading', 'figure'].includes(node.type)) {
-      const text = (node.content ?? []).map((child) => (child.type === 'hardBreak' ? '\n' : plainText(child))).join('').trim();
-      if (text) blocks.push(text);
-    } else {
-      node.content?.forEach(visit);
-    }
-  };
-  visit(body);
+  eachNode(body, (node) => {
+    if (!['paragraph', 'heading', 'figure'].includes(node.type)) return true;
+    const text = (node.content ?? []).map((child) => (child.type === 'hardBreak' ? '\n' : plainText(child))).join('').trim();
+    if (text) blocks.push(text);
+    return false;
+  });
   return blocks.join('\n\n');
 }

@@ -1,5 +1,6 @@
 import { figuresOf, plainText } from '../story/storyDocument';
 import { storyMetadataFields, type Story, type TiptapNode } from '../story/storySchema';
+import { eachNode } from '../story/walkDocument';
 import { diffWords, type DiffPart } from './diffWords';
 
 export interface FieldDiff {
@@ -11,12 +12,17 @@ export interface FieldDiff {
   changed: boolean;
 }
 
-/** The body's text block by block, figures left out (their captions are compared on their own). */
+/** The body's text block by block, a blank line between, figures left out (their captions are compared on their own). */
 function bodyText(node: TiptapNode): string {
-  if (node.type === 'figure') return '';
-  if (typeof node.text === 'string') return node.text;
-  const parts = (node.content ?? []).map(bodyText).filter((part) => part !== '');
-  return node.type === 'paragraph' || node.type === 'heading' ? parts.join('') : parts.join('\n\n');
+  const blocks: string[] = [];
+  eachNode(node, (each) => {
+    if (each.type === 'figure') return false;
+    if (typeof each.text === 'string') blocks.push(each.text);
+    else if (each.type === 'paragraph' || each.type === 'heading') blocks.push(plainText(each));
+    else return true;
+    return false;
+  });
+  return blocks.filter((block) => block !== '').join('\n\n');
 }
 
 /** A figure's caption is its text content. */

@@ -2,6 +2,7 @@ import { formatVietnameseDateTime } from '../text/vietnameseDate';
 import { figureAlt } from './storyDocument';
 import type { Story, TiptapNode } from './storySchema';
 import { escapeHtml } from '../text/escapeHtml';
+import { eachNode } from './walkDocument';
 
 /**
  * Renders a stored story as the paper prints it: kicker, headline, the time line, the bold sapo, the body with
@@ -39,28 +40,46 @@ function renderText(node: TiptapNode): string {
 }
 
 export function renderNode(node: TiptapNode, options: Pick<RenderOptions, 'imageUrl'>): string {
-  const inner = () => (node.content ?? []).map((child) => renderNode(child, options)).join('');
+  const html: string[] = [];
+  // What closes each node entered and not yet left.
+  const closing: string[] = [];
+  eachNode(
+    node,
+    (each) => {
+      const leaf = leafHtml(each);
+      const [open, close] = leaf === undefined ? blockTags(each, options) : [leaf, ''];
+      html.push(open);
+      closing.push(close);
+      return leaf === undefined;
+    },
+    () => html.push(closing.pop()!),
+  );
+  return html.join('');
+}
+
+/** The HTML of a node that has no children to render, or undefined for one that has. */
+function leafHtml(node: TiptapNode): string | undefined {
+  if (node.type === 'text') return renderText(node);
+  if (node.type === 'horizontalRule') return '<hr>';
+  if (node.type === 'hardBreak') return '<br>';
+  return undefined;
+}
+
+/** The HTML before and after a block's rendered children. */
+function blockTags(node: TiptapNode, options: Pick<RenderOptions, 'imageUrl'>): [string, string] {
   switch (node.type) {
-    case 'text':
-      return renderText(node);
-    case 'doc':
-      return inner();
     case 'paragraph':
-      return `<p>${inner()}</p>`;
+      return ['<p>', '</p>'];
     case 'heading':
-      return node.attrs?.level === 3 ? `<h3>${inner()}</h3>` : `<h2>${inner()}</h2>`;
+      return node.attrs?.level === 3 ? ['<h3>', '</h3>'] : ['<h2>', '</h2>'];
     case 'bulletList':
-      return `<ul>${inner()}</ul>`;
+      return ['<ul>', '</ul>'];
     case 'orderedList':
-      return `<ol>${inner()}</ol>`;
+      return ['<ol>', '</ol>'];
     case 'listItem':
-      return `<li>${inner()}</li>`;
+      return ['<li>', '</li>'];
     case 'blockquote':
-      return `<blockquote>${inner()}</blockquote>`;
-    case 'horizontalRule':
-      return '<hr>';
-    case 'hardBreak':
-      return '<br>';
+      return ['<blockquote>', '</blockquote>'];
     case 'figure': {
       const attrs = node.attrs ?? {};
       const src = options.imageUrl(attrs);
@@ -68,10 +87,11 @@ export function renderNode(node: TiptapNode, options: Pick<RenderOptions, 'image
       const alt = figureAlt(node);
       const credit = typeof attrs.credit === 'string' && attrs.credit.trim() ? `<span class="credit">${escapeHtml(attrs.credit.trim())}</span>` : '';
       const image = src ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}">` : '';
-      return `<figure>${image}<figcaption><span class="caption">${inner()}</span>${credit}</figcaption></figure>`;
+      return [`<figure>${image}<figcaption><span class="caption">`, `</span>${credit}</figcaption></figure>`];
     }
     default:
-      return inner();
+      // The doc, and any node this renderer does not know: its content only.
+      return ['', ''];
   }
 }
 

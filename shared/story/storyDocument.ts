@@ -1,4 +1,5 @@
 import type { Story, TiptapNode } from './storySchema';
+import { eachNode } from './walkDocument';
 
 /**
  * The editor holds a whole story as one document, kicker, headline, sapo and then the body's blocks, so that
@@ -23,19 +24,25 @@ export function toEditorDoc(story: StoryText): TiptapNode {
   };
 }
 
+/** A node's text run together, in reading order. */
 export function plainText(node: TiptapNode): string {
-  if (typeof node.text === 'string') return node.text;
-  return (node.content ?? []).map(plainText).join('');
+  const parts: string[] = [];
+  eachNode(node, (each) => {
+    if (typeof each.text !== 'string') return true;
+    parts.push(each.text);
+    return false;
+  });
+  return parts.join('');
 }
 
 /** Every figure (a photo with its caption) in the body, in reading order; figures do not nest. */
 export function figuresOf(body: TiptapNode): TiptapNode[] {
   const found: TiptapNode[] = [];
-  const visit = (node: TiptapNode) => {
-    if (node.type === 'figure') found.push(node);
-    else node.content?.forEach(visit);
-  };
-  visit(body);
+  eachNode(body, (node) => {
+    if (node.type !== 'figure') return true;
+    found.push(node);
+    return false;
+  });
   return found;
 }
 

@@ -1,10 +1,21 @@
+import { plainText } from './storyDocument';
 import type { Story, TiptapNode } from './storySchema';
+import { eachNode } from './walkDocument';
 
-/** A body's words with a line between blocks, so the last word of one paragraph never runs into the next. */
+/**
+ * A body's words with a line between blocks, so the last word of one paragraph never runs into the next: each
+ * paragraph, heading, caption text or empty block is one line.
+ */
 export function bodyText(node: TiptapNode): string {
-  if (typeof node.text === 'string') return node.text;
-  const parts = (node.content ?? []).map(bodyText);
-  return node.type === 'paragraph' || node.type === 'heading' ? parts.join('') : parts.join('\n');
+  const lines: string[] = [];
+  eachNode(node, (each) => {
+    if (typeof each.text === 'string') lines.push(each.text);
+    else if (each.type === 'paragraph' || each.type === 'heading') lines.push(plainText(each));
+    else if (!each.content?.length) lines.push('');
+    else return true;
+    return false;
+  });
+  return lines.join('\n');
 }
 
 /** Everything a search reaches besides the headline: sapo, body, captions, tags, bylines and the other fields. */

@@ -24,12 +24,12 @@ export function nestedBody(depth: number, text = 'Đoạn sâu nhất.'): Tiptap
   return { type: 'doc', content };
 }
 
-/** A body `depth` nodes deep as lists inside list items, the way the editor nests a list. */
+/** A body `depth` nodes deep as lists inside list items, the way the editor nests a list; each item's own line is empty. */
 export function nestedListBody(depth: number, text = 'Mục sâu nhất.'): TiptapNode {
   let node: TiptapNode = { type: 'paragraph', content: [{ type: 'text', text }] };
   // doc, then (depth - 3) list and item nodes, then the paragraph and its text.
   for (let level = 3; level < depth; level++) {
-    node = level % 2 === 1 ? { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Mục ${level}` }] }, node] } : { type: level % 4 === 0 ? 'orderedList' : 'bulletList', content: [node] };
+    node = level % 2 === 1 ? { type: 'listItem', content: [{ type: 'paragraph' }, node] } : { type: level % 4 === 0 ? 'orderedList' : 'bulletList', content: [node] };
   }
   return { type: 'doc', content: [node] };
 }
