@@ -130,3 +130,65 @@ describe('WebHost', () => {
     expect((await send('/stories/abc')).text).toContain('<title>Dateline</title>');
   });
 });
+
+describe('WebHost request bodies over the limit', () => {
+  const limit = 64 * 1024 * 1024;
+
+  /**
+   * Starts an API call and feeds its body through `feed` for as long as no answer has come; resolves with the
+   * answer's status and how many body bytes had been sent when it came. The socket is torn down afterwards.
+   */
+  function upload(headers: Record<string, string>, feed: (write: (chunk: Buffer) => boolean) => Promise<void>) {
+    return new Promise<{ status: number; sent: number; text: string }>((resolve, reject) => {
+      let sent = 0;
+      let answered = false;
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: '/api/stories.list', method: 'POST', headers: { host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', authorization: 'Bearer tok', ...headers } },
+        (res) => {
+          answered = true;
+          const at = sent;
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, sent: at, text });
+          });
+        },
+      );
+      // Writing into a connection the server has closed fails; the answer, already read, is what counts.
+      req.on('error', (error) => (answered ? undefined : reject(error)));
+      void feed((chunk) => {
+        if (answered || req.destroyed) return false;
+        sent += chunk.length;
+        req.write(chunk);
+        return true;
+      });
+    });
+  }
+
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('answers 413 from a declared Content-Length over the limit, before the body is sent', async () => {
+    const answer = await upload({ 'content-length': String(limit + 1) }, async (write) => {
+      write(Buffer.from('{"a":"'));
+      // The rest of the body never comes unless the answer does not either: only the header can decide.
+      while (write(Buffer.alloc(0))) await pause();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text).error).toMatchObject({ code: 'invalid_input', message: 'the request body is too large' });
+    expect(answer.sent).toBeLessThan(100);
+    // The host still answers afterwards.
+    expect((await api('stories.list')).status).toBe(200);
+  });
+
+  it('answers 413 to a chunked body once its bytes pass the limit', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const answer = await upload({}, async (write) => {
+      for (let index = 0; index < 200 && write(chunk); index++) await pause();
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.sent).toBeGreaterThan(limit);
+    expect(answer.sent).toBeLessThan(limit + 16 * 1024 * 1024);
+    expect((await api('stories.list')).status).toBe(200);
+  });
+});

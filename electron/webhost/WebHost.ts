@@ -125,15 +125,15 @@ export class WebHost {
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
       return sendError(response, 415, { code: 'invalid_input', message: 'API calls send application/json' });
     }
+    // A declared length over the limit is refused from the header, before a byte of the body is read; a chunked
+    // body declares none, so readJsonBody counts what arrives as well.
+    if (Number(request.headers['content-length']) > maxBodyBytes) return refuseTooLarge(response);
     let payload: unknown;
     try {
       payload = await readJsonBody(request);
     } catch (error) {
-      const tooLarge = (error as Error).message === 'too large';
-      return sendError(response, tooLarge ? 413 : 400, {
-        code: 'invalid_input',
-        message: tooLarge ? 'the request body is too large' : 'the request body is not JSON',
-      });
+      if ((error as Error).message === 'too large') return refuseTooLarge(response);
+      return sendError(response, 400, { code: 'invalid_input', message: 'the request body is not JSON' });
     }
     // Method names are plain ASCII and sent as they are: anything escaped is no method, which dispatch answers 404.
     const result = await dispatch(this.handlers, method, payload, this.options.services.log);
@@ -152,6 +152,12 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   return text.trim() === '' ? {} : JSON.parse(text);
+}
+
+/** 413, and the connection closed after it: the rest of the body is not worth reading to keep the connection. */
+function refuseTooLarge(response: ServerResponse): void {
+  response.setHeader('connection', 'close');
+  sendError(response, 413, { code: 'invalid_input', message: 'the request body is too large' });
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
