@@ -1,5 +1,6 @@
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { lockFileName } from '../library/DataFolderLock';
 import type { Logger } from '../log/Logger';
 import { realFileSystem } from '../store/fileSystem';
 import { syncFolder } from '../store/writeFileAtomically';
@@ -33,6 +34,10 @@ const carriedOver = ['logs', 'quarantine'];
 export async function swapInStagedLibrary(dataDir: string, log: Logger): Promise<void> {
   const { staging, aside, marker } = restorePaths(dataDir);
   const parent = dirname(dataDir);
+  // The library's lock file goes with it (DataFolderLock), so a process starting mid-swap finds it still owned.
+  await copyFile(join(dataDir, lockFileName), join(staging, lockFileName)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
   const handle = await open(marker, 'w');
   try {
     await handle.writeFile(JSON.stringify({ restoring: basename(dataDir), at: new Date().toISOString() }));

@@ -6,13 +6,15 @@ import { pipeline } from 'node:stream/promises';
 // yazl rather than archiver: it is small, streams one entry at a time, has no native dependencies, and yauzl,
 // from the same author, reads the zips back, which the backup does after every write to verify it.
 import { ZipFile } from 'yazl';
+import { isLockFile } from '../library/DataFolderLock';
 import { realFileSystem } from '../store/fileSystem';
 import { syncFolder, tempSuffix } from '../store/writeFileAtomically';
 
 /**
  * Left out of a backup: the story index and the search index are rebuilt from the story files when the library
  * opens, and the log and the quarantine belong to this machine rather than to the library (a restore carries
- * them over from the library it replaces).
+ * them over from the library it replaces). The lock file (DataFolderLock) is left out too: it names the process
+ * that has the library open now, and restored from a backup it would name one long gone.
  */
 const skippedAtTop = new Set(['index.json', 'index.journal', 'search-index.bin', 'logs', 'quarantine']);
 
@@ -39,7 +41,7 @@ export async function libraryFiles(dataDir: string, exclude: readonly string[] =
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(folder, entry.name);
       const rel = relative(dataDir, path).split(sep).join('/');
-      if (folder === dataDir && skippedAtTop.has(entry.name)) continue;
+      if (folder === dataDir && (skippedAtTop.has(entry.name) || isLockFile(entry.name))) continue;
       if (isTempFile(entry.name) || exclude.includes(path)) continue;
       // Symbolic links are not followed: a link could lead out of the library, or back into the backup folder.
       if (entry.isDirectory()) await walk(path);

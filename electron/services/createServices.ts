@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LibraryBackup } from '../backup/LibraryBackup';
+import { DataFolderLock } from '../library/DataFolderLock';
 import { finishInterruptedRestore } from '../backup/swapLibrary';
 import { StoryHistory } from '../history/StoryHistory';
 import { RecoveryJournal } from '../recovery/RecoveryJournal';
@@ -63,8 +64,14 @@ export interface Services {
 }
 
 /** The composition root: the Electron shell, the web host and the tests all build the app through this. */
-export function createServices(config: ServicesConfig): Promise<Services> {
-  return openServices(config);
+export async function createServices(config: ServicesConfig): Promise<Services> {
+  // One process owns a data folder at a time (DataFolderLock). Taken first: the recovery of an interrupted restore
+  // must not run under a library another process has open.
+  const lock = await DataFolderLock.acquire(config.dataDir, { fs: config.fs, log: config.log ?? createLogger(null) });
+  return openServices(config, undefined, lock).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
+  });
 }
 
 /**
@@ -73,21 +80,24 @@ export function createServices(config: ServicesConfig): Promise<Services> {
  * object and read its fields as they need them, carry on without a restart (the handler table is rebuilt by
  * createHandlers). Applying the restore at the next start would need both to restart themselves instead.
  */
-async function reopenServices(services: Services, config: ServicesConfig, swap: () => Promise<void>): Promise<void> {
-  await services.close();
+async function reopenServices(services: Services, config: ServicesConfig, swap: () => Promise<void>, lock: DataFolderLock, closeKeepingLock: () => Promise<void>): Promise<void> {
+  // The lock is kept through the swap (which carries its file over), so no process starting meanwhile opens the folder.
+  await closeKeepingLock();
   try {
     await swap();
   } finally {
-    await openServices(config, services);
+    await openServices(config, services, lock);
   }
 }
 
-async function openServices(config: ServicesConfig, into?: Services): Promise<Services> {
+async function openServices(config: ServicesConfig, into: Services | undefined, lock: DataFolderLock): Promise<Services> {
   const fs = config.fs ?? realFileSystem;
   await mkdir(config.dataDir, { recursive: true });
   const readOnly = await isReadOnly(fs, config.dataDir);
   // Before anything touches the data folder: a restore a crash interrupted is completed or undone first.
   if (!readOnly) await finishInterruptedRestore(config.dataDir, config.log ?? createLogger(null));
+  // That recovery may have moved aside the folder the lock was taken in, and a restore swaps in another.
+  await lock.ensure();
   const quarantine = new Quarantine(config.dataDir, fs, config.log ?? createLogger(null), config.now);
   if (!readOnly) await setAsideDamagedLog(config.dataDir, fs, quarantine);
   const log = config.log ?? createLogger(readOnly ? null : config.dataDir);
@@ -119,7 +129,7 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     stories,
     log,
     now: config.now ?? (() => new Date()),
-    reopen: (swap) => reopenServices(services, config, swap),
+    reopen: (swap) => reopenServices(services, config, swap, lock, closeKeepingLock),
     onPurged: (id) => search.remove(id),
   });
   // A minute after the library opens, when the reporter's first burst of work is done; a read-only library
@@ -147,7 +157,7 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
   });
   // Every delivery writes outbox.json; a read-only library delivers nothing until it is writable again.
   if (!readOnly) outbox.start();
-  const close = async () => {
+  const closeKeepingLock = async () => {
     await outbox.close();
     await backup.stop();
     await searchReady;
@@ -155,6 +165,7 @@ async function openServices(config: ServicesConfig, into?: Services): Promise<Se
     await saver.close();
     await stories.close();
   };
+  const close = () => closeKeepingLock().finally(() => lock.release());
   const services: Services = Object.assign(into ?? ({} as Services), {
     dataDir: config.dataDir,
     readOnly,

@@ -288,7 +288,11 @@ describe('a save on a full disk', () => {
         if (basename(String(path)) !== 'stories' || failedSync) return handle;
         failedSync = true;
         return new Proxy(handle, {
-          get: (target, property) => (property === 'sync' ? () => Promise.reject(enospc('fsync')) : (Reflect.get(target, property) as (...a: unknown[]) => unknown).bind(target)),
+          get: (target, property) => {
+            if (property === 'sync') return () => Promise.reject(enospc('fsync'));
+            const value = Reflect.get(target, property) as unknown;
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+          },
         });
       };
       const outcome = await saveOutcome(services.stories.update(id, revision, { body: doc('Câu viết khi ổ đầy.') }));
