@@ -4,11 +4,13 @@ import { htmlToStoryBlocks } from '../../shared/import/htmlToStoryBlocks';
 import { disarmInlineCode, sanitizeStoryDocument } from '../../shared/import/sanitizeStoryHtml';
 import { storyFromBlocks, type KnownParts } from '../../shared/import/storyFromBlocks';
 import type { MediaItem } from '../../shared/media/mediaSchema';
+import { documentProblem } from '../../shared/story/documentLimits';
 import type { Story, TiptapNode } from '../../shared/story/storySchema';
 import type { Logger } from '../log/Logger';
 import type { MediaLibrary } from '../media/MediaLibrary';
 import type { StoryStore } from '../store/StoryStore';
 import { decodeHtmlFile } from './decodeHtmlFile';
+import { importRefused } from './importRefused';
 import { docxToHtml, importClasses } from './docxToHtml';
 
 export interface StoryImporterOptions {
@@ -45,6 +47,9 @@ export class StoryImporter {
     const photos = await this.importImages(fileName, doc.body);
     const story = storyFromBlocks(htmlToStoryBlocks(doc.body), known);
     story.body = withPhotoFacts(story.body, photos);
+    // A file nested deeper than a story may be is refused as the file it is, not failed as a bad save.
+    const tooDeep = documentProblem(story.body);
+    if (tooDeep) throw importRefused(fileName, tooDeep, 'bài trong tệp lồng nhau quá sâu');
     const created = await this.options.stories.create(story);
     this.options.log.info(`imported ${fileName} as story ${created.id} with ${photos.size} photos`);
     return created;

@@ -88,6 +88,15 @@ for (const [name, open] of [
       expect(html.split('<blockquote>').length - 1).toBe(maxDocumentDepth - 3);
     });
 
+    it('refuses a Word or HTML file whose story would nest deeper than the limit, naming the file', async () => {
+      const before = await storyCount();
+      const html = `<html><body><h1>Tít</h1>${'<blockquote>'.repeat(100)}<p>Sâu</p>${'</blockquote>'.repeat(100)}</body></html>`;
+      const result = await transport.call('stories.importHtml', { fileName: 'sau.html', dataBase64: Buffer.from(html).toString('base64') });
+      refused(result, 'importHtml');
+      expect(result).toMatchObject({ error: { message: expect.stringContaining('sau.html'), details: { fileName: 'sau.html' } } });
+      expect(await storyCount()).toBe(before);
+    });
+
     it(`answers payloads nested 10,000 levels deep with invalid_input for every kind of method`, async () => {
       const deep = nestedObjectJson(10_000);
       const payloads: [string, string][] = [
