@@ -23,7 +23,8 @@ export function lockDownWebContents(
     // A link in a story opens in the reporter's browser, never inside the app. Only http: and https: URLs get
     // there, so a story cannot launch a file:, smb: or custom-protocol handler through it.
     if (openPrintView?.matches(url)) openPrintView.open(url);
-    else if (/^https?:\/\//i.test(url)) void openInBrowser(url);
+    // With no browser to hand the link to, the OS refuses; an unhandled rejection there would be a crash.
+    else if (/^https?:\/\//i.test(url)) openInBrowser(url).catch((error: unknown) => console.error('the link could not be opened in a browser:', error));
     return { action: 'deny' };
   });
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { isMediaVariant, mediaIdSchema } from '../../shared/media/mediaSchema';
 import { createHandlers } from '../api/createHandlers';
 import { createLogger } from '../log/Logger';
@@ -26,8 +26,14 @@ protocol.registerSchemesAsPrivileged([
   { scheme: mediaScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-// Two copies of the app would be two writers of the same story files.
+// Two copies of the app would be two writers of the same story files. This covers one user's copies; the data
+// folder's own lock (DataFolderLock) covers the web host, other accounts and other computers.
 if (!app.requestSingleInstanceLock()) app.quit();
+
+// Every promise is meant to be handled; one that is not is logged as the bug it is, and the reporter's open
+// stories stay open rather than the app ending under them.
+let log = createLogger(null);
+process.on('unhandledRejection', (reason) => log.error('a promise failed with nothing to handle it', reason instanceof Error ? reason : String(reason)));
 
 app.on('web-contents-created', (_event, contents) => {
   // Electronegativity asks for a review of every openExternal: lockDownWebContents passes it http(s) URLs only.
@@ -51,7 +57,7 @@ app.on('window-all-closed', () => {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env.DATELINE_DATA_DIR ?? join(app.getPath('userData'), 'library');
-  const log = createLogger(dataDir);
+  log = createLogger(dataDir);
   // safeStorage keeps the WordPress password under the OS's key (Keychain, DPAPI, libsecret); see PublishingCredentials.
   const services = await createServices({ dataDir, log, secretCodec: safeStorage });
   registerIpc(ipcMain, createHandlers(services), log);
@@ -61,7 +67,10 @@ async function start(): Promise<void> {
     if (closed) return;
     event.preventDefault();
     closed = true;
-    void services.close().finally(() => app.quit());
+    services
+      .close()
+      .catch((error: unknown) => log.error('the library could not be closed cleanly', error))
+      .finally(() => app.quit());
   });
 
   protocol.handle(appScheme, async (request) => {
@@ -105,10 +114,12 @@ function createWindow(): void {
   // none: securityChecklist.test.ts checks both.
   const window = new BrowserWindow(windowOptions(preloadPath)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
+  window.loadURL(devServerUrl ?? `${appOrigin}/index.html`).catch((error: unknown) => log.error('the window could not load the app', error));
 }
 
 start().catch((error) => {
   console.error('Dateline could not start:', error);
+  // There is no window yet to say it in: a library another process has open (DataFolderLock) names that process.
+  dialog.showErrorBox('Dateline could not start', (error as Error).message);
   app.exit(1);
 });

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config/defaultDataDir';
+import { createLogger, type Logger } from '../log/Logger';
 import { createServices } from '../services/createServices';
 import { WebHost } from './WebHost';
 
@@ -24,6 +25,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = resolve(values.data ?? defaultDataDir());
+
+// Every promise is meant to be handled; one that is not is logged as the bug it is, and the host keeps serving
+// instead of Node 20 ending it with every unsaved edit in its browsers.
+let log: Logger = createLogger(null);
+process.on('unhandledRejection', (reason) => log.error('a promise failed with nothing to handle it', reason instanceof Error ? reason : String(reason)));
 // The bundle is out/main/webhost.js and the renderer is built beside it in out/renderer.
 const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
@@ -31,6 +37,7 @@ try {
   // The WordPress target comes from DATELINE_WP_URL, _USER and _APP_PASSWORD: a browser has no OS key store to keep
   // a password in, and a file would hold it in plain text.
   const services = await createServices({ dataDir, env: process.env });
+  log = services.log;
   let host = new WebHost({ services, staticRoot, port, token: process.env.DATELINE_WEB_TOKEN });
   try {
     await host.start();
