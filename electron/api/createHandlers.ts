@@ -37,13 +37,14 @@ export function createHandlers(services: Services): Handlers {
         return summary !== undefined && passes(summary);
       };
       // By relevance only the best `limit` are needed; another order needs every hit before it can cut.
-      const { hits, total } = search.search(query, { accept, limit: order === 'relevance' ? limit : Infinity });
+      const { hits, total, fallback } = search.search(query, { accept, limit: order === 'relevance' ? limit : Infinity });
       const rows = hits.map((hit) => ({ ...stories.summary(hit.id)!, score: hit.score }));
       if (order !== 'relevance') StorySearch.sortSummaries(rows, order);
       return {
         total,
         // Highlights only for the rows returned: tokenising every hit's headline cost more than the search.
-        items: rows.slice(0, limit).map((row) => ({ ...row, highlights: StorySearch.highlights(row.headline, query) })),
+        items: rows.slice(0, limit).map((row) => ({ ...row, highlights: StorySearch.highlights(row.headline, query, fallback) })),
+        ...(fallback ? { fallback } : {}),
       };
     },
     'stories.create': (input) => stories.create(input),

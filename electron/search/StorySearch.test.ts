@@ -56,11 +56,10 @@ describe('StorySearch', () => {
     expect(found[0]).toBe(targets.dangVien.id);
   });
 
-  it('puts the exact spelling first for "hòa", counting the old placement "hoà" as exact', () => {
-    const found = ids('hòa ');
-    expect(found.slice(0, 2).sort()).toEqual([targets.hoa.id, targets.hoaOld.id].sort());
-    expect(found).toContain(targets.hoaFlower.id);
-    expect(found.indexOf(targets.hoaFlower.id)).toBeGreaterThan(1);
+  it('finds only the exact spelling for "hòa", counting the old placement "hoà" as the same, and every spelling for "hoa"', () => {
+    expect(ids('hòa ').sort()).toEqual([targets.hoa.id, targets.hoaOld.id].sort());
+    expect(ids('hoà ').sort()).toEqual([targets.hoa.id, targets.hoaOld.id].sort());
+    expect(ids('hoa ')).toEqual(expect.arrayContaining([targets.hoa.id, targets.hoaOld.id, targets.hoaFlower.id]));
   });
 
   it('finds a story as the reporter types, from a prefix of the last word', () => {
@@ -108,5 +107,82 @@ describe('StorySearch', () => {
     expect(filtered({ author: 'luong cuong' }).hits.map((s) => s.id)).toEqual([targets.dangVien.id]);
     expect(filtered({}, 1)).toMatchObject({ total: 3, hits: [{ id: targets.dangVien.id }] });
     expect(summaries.filter(StorySearch.filterTest({ category: 'Xã hội' })).map((s) => s.id)).toEqual([targets.dangVien2.id]);
+  });
+});
+
+describe('StorySearch with marks typed', () => {
+  const marked = {
+    phrase: story('bbbbbbb1', 'Kết nạp đảng viên mới', 'Chi bộ kết nạp đảng viên trẻ.'),
+    capital: story('bbbbbbb2', 'Sinh hoạt chi bộ', 'Đảng viên phải gương mẫu.'),
+    scattered: story('bbbbbbb3', 'Đại hội chi bộ', 'Báo cáo của Đảng bộ; mỗi đoàn viên góp ý.'),
+    dangVien: story('bbbbbbb4', 'Bệnh viện quá tải', 'Người bệnh đang viện dẫn quy định.'),
+    dangKy: story('bbbbbbb5', 'Mở cổng đăng ký', 'Sinh viên đăng ký học phần.'),
+    code: story('bbbbbbb6', 'Hồ sơ mã DANG VIENX24', 'Đã nộp.'),
+    hoaNew: story('bbbbbbb7', 'Hòa giải ở cơ sở', 'Tổ hòa giải họp.'),
+    hoaOld: story('bbbbbbb8', 'Giữ gìn hoà bình', 'Hoà bình là khát vọng.'),
+    hoan: story('bbbbbbb9', 'Hoàn thành cao tốc', 'Dự án hoàn thành sớm.'),
+    flower: story('bbbbbbba', 'Hoa nở sớm', 'Hoa anh đào nở rộ.'),
+  };
+  let index: StorySearch;
+  const found = (query: string) => index.search(query).hits.map((hit) => hit.id).sort();
+  const of = (...keys: (keyof typeof marked)[]) => keys.map((key) => marked[key].id).sort();
+
+  beforeEach(() => {
+    index = new StorySearch();
+    for (const s of Object.values(marked)) index.put(s);
+    for (let i = 0; i < 50; i++) index.put(story(`e${String(i).padStart(7, '0')}`, `Tin số ${i}`, filler[i % filler.length]!));
+  });
+
+  it('lists for "đảng viên" only the stories that spell both words so, capitalised or not, as typed or finished', () => {
+    for (const query of ['đảng viên', 'đảng viên ', 'ĐẢNG VIÊN', 'Đảng viên ']) {
+      expect(found(query), query).toEqual(of('phrase', 'capital', 'scattered'));
+      expect(index.search(query).fallback).toBeUndefined();
+    }
+    // The phrase still ranks above the words apart.
+    expect(index.search('đảng viên').hits.at(-1)!.id).toBe(marked.scattered.id);
+  });
+
+  it('completes an unfinished marked word only to words spelt so', () => {
+    expect(found('đảng vi')).toEqual(of('phrase', 'capital', 'scattered'));
+    expect(found('đảng viê')).toEqual(of('phrase', 'capital', 'scattered'));
+    expect(found('đăng k')).toEqual(of('dangKy'));
+    expect(found('đang việ')).toEqual(of('dangVien'));
+    // Typed in the old placement, "hoà" is still unfinished "hoàn" as well as "hòa".
+    expect(found('hoà')).toEqual(of('hoaNew', 'hoaOld', 'hoan'));
+    expect(found('hòa ')).toEqual(of('hoaNew', 'hoaOld'));
+  });
+
+  it('matches folded, as before, a word typed without marks, beside one typed with them', () => {
+    expect(found('dang vien ')).toEqual(of('phrase', 'capital', 'scattered', 'dangVien', 'dangKy'));
+    expect(found('dang vien')).toEqual(of('phrase', 'capital', 'scattered', 'dangVien', 'dangKy', 'code'));
+    expect(found('đăng vien ')).toEqual(of('dangKy'));
+    expect(found('hoa ')).toEqual(of('hoaNew', 'hoaOld', 'flower'));
+  });
+
+  it('falls back to the folded match, and says so, only when no story spells the marked words so', () => {
+    const result = index.search('đảng viênx');
+    expect(result.fallback).toBe('folded');
+    expect(result.hits.map((hit) => hit.id)).toEqual([marked.code.id]);
+    expect(index.search('đẳng viên ')).toMatchObject({ fallback: 'folded', total: 5 });
+    // Those that spell more of the words as typed ("viên") come first.
+    expect(index.search('đẳng viên ').hits.at(-1)!.id).toBe(marked.dangVien.id);
+    expect(index.search('dang vien').fallback).toBeUndefined();
+    expect(index.search('xyzzý')).toEqual({ hits: [], total: 0 });
+  });
+
+  it('decides the fallback among the stories the filters let through', () => {
+    const onlyDangKy = (id: string) => id === marked.dangKy.id;
+    expect(index.search('đảng viên', { accept: onlyDangKy })).toMatchObject({ fallback: 'folded', hits: [{ id: marked.dangKy.id }] });
+  });
+
+  it('highlights a marked word only where it is spelt so, unless the search fell back', () => {
+    const text = 'Đảng viên đăng ký, đang viện dẫn; hoà giải';
+    const marks = (query: string, fallback?: 'folded') => StorySearch.highlights(text, query, fallback).map(([start, end]) => text.slice(start, end));
+    expect(marks('đảng viên ')).toEqual(['Đảng', 'viên']);
+    expect(marks('đảng viê')).toEqual(['Đảng', 'viên']);
+    expect(marks('đảng vi')).toEqual(['Đảng', 'viên', 'viện']);
+    expect(marks('dang vien ')).toEqual(['Đảng', 'viên', 'đăng', 'đang', 'viện']);
+    expect(marks('đảng viên ', 'folded')).toEqual(['Đảng', 'viên', 'đăng', 'đang', 'viện']);
+    expect(marks('hòa')).toEqual(['hoà']);
   });
 });

@@ -2,8 +2,8 @@ import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { storySearchText } from '../../shared/story/storySearchText';
 import { foldVietnamese } from '../../shared/text/foldVietnamese';
 import { toNfc } from '../../shared/text/normalizeText';
-import { searchTokens } from '../../shared/text/searchTokens';
-import { applyToneStyle } from '../../shared/text/toneMarks';
+import { searchTokens, type Token } from '../../shared/text/searchTokens';
+import { applyToneStyle, toneVariants } from '../../shared/text/toneMarks';
 import { PostingList } from './PostingList';
 import { Vocabulary } from './Vocabulary';
 
@@ -36,6 +36,11 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Every hit, beyond the limit too. */
   total: number;
+  /**
+   * Set when the query has marked words and no story (of those `accept` lets through) spells them as typed: the
+   * hits are then the stories that match with the marks folded away, and the list must say so.
+   */
+  fallback?: 'folded';
 }
 
 export type WordNumbers = Uint16Array | Uint32Array;
@@ -88,9 +93,9 @@ const docBits = 2 ** 20;
  * The library's full-text index: an inverted index of folded words ("dang"), beside one of marked spellings
  * ("đảng"), over every story's headline, sapo, body, captions, tags, bylines and the other fields.
  *
- * A query without marks ("dang vien") finds every spelling; with marks ("hòa") the stories spelt exactly so come
- * first, old and new tone placement counting as one spelling. The last word, still being typed, matches every
- * word it begins. Each story's words are kept in order, so a phrase ranks above scattered words, and a story is
+ * A query without marks ("dang vien") finds every spelling; with marks ("đảng viên") only the stories spelt so,
+ * old and new tone placement counting as one spelling, unless none is (see search()). The last word, still being
+ * typed, matches every word it begins. Each story's words are kept in order, so a phrase ranks above scattered words, and a story is
  * re-indexed on its own when it is saved, in about a millisecond, whatever the size of the library.
  *
  * Not FlexSearch, which this replaced: at 10,000 stories removing one story from it took 600 ms (its fast
@@ -211,8 +216,18 @@ export class StorySearch {
   }
 
   /**
-   * The stories that hold every word of the query, best first: those with every marked word spelt as typed,
-   * then by headline hits, phrase, rarity and frequency of the words.
+   * The stories that hold every word of the query, best first: by headline hits, phrase, rarity and frequency
+   * of the words.
+   *
+   * Which stories hold a word:
+   *  - a word typed without marks ("dang") matches every spelling that folds to it: "đảng", "đang", "Đặng", "dang";
+   *  - a word typed with any mark (a tone, or ă â ê ô ơ ư đ: "đảng", "viên", "đăng") matches only that spelling,
+   *    NFC and in any case, the old and new tone placement counting as one ("hoà" = "hòa");
+   *  - the last word, unless a space follows it, is unfinished: it matches the words it begins, by the same rule
+   *    ("đảng vi" → "viên", "việc"; "đảng viê" → "viên", "viết", never "viện");
+   *  - only when no story holds the marked words so spelt does the search fall back to the folded match of every
+   *    word, and then says so (`fallback: 'folded'`), ranking the stories that spell more of them as typed first.
+   * So "đảng viên" never lists a story that only has "đăng … viên" or "đang viện" beside the ones that say it.
    */
   search(query: string, { limit = Infinity, accept }: SearchOptions = {}): SearchResult {
     const none = { hits: [], total: 0 };
@@ -247,20 +262,28 @@ export class StorySearch {
       if (!candidates.length) return none;
     }
 
-    // How many marked words each story spells exactly as typed: the first key of the order.
+    // How many marked words each story spells as typed. All of them: the story is a hit; if no story spells them
+    // all, every folded match is, those spelling more of them first.
+    const marked = exactForms.filter((words) => words !== null).length;
     const exactCount = new Uint8Array(count);
-    const lastExact = new Uint8Array(count);
-    for (const [k, words] of exactForms.entries()) {
-      for (const word of words ?? []) {
-        const postings = this.exactPostings[word];
-        if (!postings) continue;
-        for (let i = 0; i < postings.size; i++) {
-          const doc = postings.docAt(i);
-          if (matched[doc] !== forms.length || lastExact[doc] === k + 1) continue;
-          lastExact[doc] = k + 1;
-          exactCount[doc]! += 1;
+    let fallback: 'folded' | undefined;
+    if (marked) {
+      const lastExact = new Uint8Array(count);
+      for (const [k, words] of exactForms.entries()) {
+        for (const word of words ?? []) {
+          const postings = this.exactPostings[word];
+          if (!postings) continue;
+          for (let i = 0; i < postings.size; i++) {
+            const doc = postings.docAt(i);
+            if (matched[doc] !== forms.length || lastExact[doc] === k + 1) continue;
+            lastExact[doc] = k + 1;
+            exactCount[doc]! += 1;
+          }
         }
       }
+      const exact = candidates.filter((doc) => exactCount[doc] === marked);
+      if (exact.length) candidates = exact;
+      else fallback = 'folded';
     }
 
     const rank = (doc: number) => exactCount[doc]! * 1e4 + score[doc]!;
@@ -271,18 +294,20 @@ export class StorySearch {
       order = [...byRank(best, rank), ...order.slice(phraseCheckLimit)];
     }
     const hits = order.slice(0, limit).map((doc) => ({ id: this.stories[doc]!.id, score: Math.round(rank(doc) * 100) / 100 }));
-    return { hits, total: order.length };
+    return fallback ? { hits, total: order.length, fallback } : { hits, total: order.length };
   }
 
-  /** Where the query's words stand in a headline, as [start, end) character offsets. */
-  static highlights(text: string, query: string): [number, number][] {
-    const words = searchTokens(query);
+  /**
+   * Where the query's words stand in a headline, as [start, end) character offsets, by the rule search() matches
+   * by: a marked word only where it is spelt so, unless the search fell back to the folded match (`fallback`).
+   */
+  static highlights(text: string, query: string, fallback?: 'folded'): [number, number][] {
+    const words = searchTokens(query).slice(0, maxQueryWords);
     if (!words.length) return [];
     const typing = !/\s$/.test(query);
-    const finished = new Set((typing ? words.slice(0, -1) : words).map((w) => w.folded));
-    const prefix = typing ? words.at(-1)!.folded : null;
+    const tests = words.map((word, k) => wordTest(word, typing && k === words.length - 1, fallback !== 'folded'));
     return searchTokens(text)
-      .filter((token) => finished.has(token.folded) || (prefix !== null && token.folded.startsWith(prefix)))
+      .filter((token) => tests.some((test) => test(token)))
       .map((token) => [token.start, token.end]);
   }
 
@@ -320,7 +345,8 @@ export class StorySearch {
       if (!folded.length) return null;
       forms.push(folded);
       if (word.exact === word.folded) exactForms.push(null);
-      else if (last) exactForms.push(this.exact.withPrefix(exactForm(word.exact)));
+      // Stored in the new placement; typed in the old one, an unfinished "hoà" begins "hoàn" as well as "hòa".
+      else if (last) exactForms.push([...new Set(toneVariants(word.exact).flatMap((variant) => this.exact.withPrefix(variant)))]);
       else exactForms.push([this.exact.idOf(exactForm(word.exact))].filter((id) => id !== undefined));
     }
     return { forms, exactForms };
@@ -380,6 +406,17 @@ export class StorySearch {
   private changed(): void {
     for (const listener of this.changeListeners) listener();
   }
+}
+
+/**
+ * Whether a word of a text is the query word `word` (or, `prefix`, begins with it): folded, or for a marked word
+ * spelt as typed when `exact`, either tone placement counting.
+ */
+function wordTest(word: Token, prefix: boolean, exact: boolean): (token: Token) => boolean {
+  const folded = prefix ? (token: Token) => token.folded.startsWith(word.folded) : (token: Token) => token.folded === word.folded;
+  if (!exact || word.exact === word.folded) return folded;
+  const typed = toneVariants(word.exact);
+  return (token) => folded(token) && toneVariants(token.exact).some((spelling) => (prefix ? typed.some((t) => spelling.startsWith(t)) : typed.includes(spelling)));
 }
 
 /**

@@ -85,6 +85,8 @@ export const contract = {
         }),
       ),
       total: z.number().int(),
+      /** 'folded' when the query has marked words that no story spells as typed: the items then match without marks. */
+      fallback: z.literal('folded').optional(),
     }),
   },
   'stories.create': { input: storyChangesSchema, output: storySchema },
