@@ -21,7 +21,7 @@ export async function dispatch(handlers: Handlers, method: string, payload: unkn
   // Before anything that walks the payload recursively (the NFC pass, zod): see payloadLimits.
   const problem = payloadProblem(payload ?? {});
   if (problem) {
-    const message = `invalid input for ${method}: ${problem.message}`;
+    const message = `invalid input for ${method}: the payload ${problem.message}`;
     log.warn(message);
     return { ok: false, error: { code: 'invalid_input', message, details: { reason: problem.reason } } };
   }

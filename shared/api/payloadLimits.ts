@@ -31,13 +31,13 @@ export function payloadProblem(value: unknown, maxDepth = maxPayloadDepth): Payl
   while (pending.length) {
     const [item, depth] = pending.pop()!;
     if (item === null || typeof item !== 'object') continue;
-    if (depth > maxDepth) return { reason: 'too_deep', message: `it nests deeper than ${maxDepth} levels` };
+    if (depth > maxDepth) return { reason: 'too_deep', message: `nests deeper than ${maxDepth} levels` };
     if (Array.isArray(item)) {
       for (const child of item) pending.push([child, depth + 1]);
       continue;
     }
     for (const key of Object.keys(item)) {
-      if (unsafeKeys.has(key)) return { reason: 'unsafe_key', message: `it holds the key "${key}"` };
+      if (unsafeKeys.has(key)) return { reason: 'unsafe_key', message: `holds the key "${key}"` };
       pending.push([(item as Record<string, unknown>)[key], depth + 1]);
     }
   }
