@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
@@ -94,6 +94,21 @@ describe('DataFolderLock', () => {
     expect(log.lines).toEqual([expect.stringContaining(`process ${pid}`)]);
     // Nothing is left beside it: the stale lock was moved aside and removed.
     expect((await readdir(dir)).filter(isLockFile)).toEqual([lockFileName]);
+  });
+
+  it.runIf(existsSync('/proc/self/stat'))('takes over a lock whose process was killed but not yet reaped (a zombie)', async () => {
+    // The killed sleep's parent has become another sleep, which never waits for it: it stays a zombie.
+    const parent = spawn('sh', ['-c', 'sleep 30 & echo $!; exec sleep 31'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+      process.kill(pid, 'SIGKILL');
+      while (!(await readFile(`/proc/${pid}/stat`, 'utf8')).includes(') Z ')) await new Promise((resolve) => setTimeout(resolve, 10));
+      await writeLock({ pid });
+      await acquire();
+      expect((await onDisk()).pid).toBe(process.pid);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 
   it('takes over a lock left by an earlier process that had this pid (a container restarted)', async () => {

@@ -299,21 +299,34 @@ function parseOwner(text: string): LockOwner | null {
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    // A process killed but not yet reaped by its parent (a zombie) still answers, though it will never write.
+    return linuxState(pid) !== 'Z';
   } catch (error) {
     // EPERM: it runs, as another user (a second account on this computer).
     return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
-/** The boot id and the process's start (clock ticks since boot), where /proc has them: Linux. */
-function linuxIdentity(pid: number): { bootId?: string; processStart?: string } {
+/** The fields of /proc/<pid>/stat from the 3rd (the state) on, where there is a /proc: Linux. */
+function linuxStat(pid: number): string[] | null {
   try {
-    const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name, in parentheses, may hold spaces; the fields after it are space-separated, from the 3rd.
-    const processStart = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[22 - 3];
-    return processStart ? { bootId, processStart } : {};
+    // The command name, in parentheses, may hold spaces and parentheses; what follows the last ')' does not.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;
+  }
+}
+
+function linuxState(pid: number): string | undefined {
+  return linuxStat(pid)?.[0];
+}
+
+/** The boot id and the process's start (field 22: clock ticks since boot), where /proc has them: Linux. */
+function linuxIdentity(pid: number): { bootId?: string; processStart?: string } {
+  const processStart = linuxStat(pid)?.[22 - 3];
+  try {
+    return processStart ? { bootId: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(), processStart } : {};
   } catch {
     return {};
   }
