@@ -6,18 +6,26 @@ import { isAppUrl } from './appOrigin';
 // lock down, so that electron/shell/securityChecklist.test.ts can run them on stand-ins without Electron.
 
 /**
- * Every web contents the app creates: no navigation away from the app's own pages, no `<webview>`, and no new
- * window; a link to an http(s) page opens in the reporter's browser instead.
+ * Every web contents the app creates: no navigation away from the app's own pages, by a link, a script, a
+ * server's redirect or in any frame, no `<webview>`, and no new window; a link to an http(s) page opens in the
+ * reporter's browser instead.
  */
 export function lockDownWebContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   openInBrowser: (url: string) => Promise<void>,
   /** The export menu's PDF item: the app's own print view, printed to PDF instead of opened (printStoryToPdf). */
   openPrintView?: { matches: (url: string) => boolean; open: (url: string) => void },
+  /** The dev server whose pages are the app's too: devServerUrlOf(app.isPackaged). */
+  devServerUrl?: string,
 ): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
+  const stayInApp = (event: { preventDefault: () => void }, url: string | undefined) => {
+    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event, url) => stayInApp(event, url));
+  // will-navigate sees only what the page starts in its main frame: a redirect answering an allowed URL, and any
+  // navigation of a subframe, each have an event of their own.
+  contents.on('will-redirect', (event, url) => stayInApp(event, url));
+  contents.on('will-frame-navigate', (details) => stayInApp(details, details.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // A link in a story opens in the reporter's browser, never inside the app. Only http: and https: URLs get
@@ -33,8 +41,8 @@ export function lockDownWebContents(
  * No page may use the camera, the microphone or any other permission, with one exception: the app's own pages
  * may show notifications, which is how a deadline reminder reaches the reporter through the OS.
  */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  const allowed = (permission: string, origin: string | undefined) => permission === 'notifications' && isAppUrl(origin);
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>, devServerUrl?: string): void {
+  const allowed = (permission: string, origin: string | undefined) => permission === 'notifications' && isAppUrl(origin, devServerUrl);
   session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 }

@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { resolveInsideRoot } from '../security/resolveInsideRoot';
 import { createServices } from '../services/createServices';
 import { mimeTypeOf } from '../webhost/serveStatic';
-import { appOrigin, appScheme, mediaScheme } from './appOrigin';
+import { appOrigin, appScheme, devServerUrlOf, mediaScheme } from './appOrigin';
 import { buildMenu } from './buildMenu';
 import { denyAllPermissions, enforceContentSecurityPolicy, lockDownWebContents } from './lockDown';
 import { registerIpc } from './registerIpc';
@@ -19,7 +19,8 @@ import { windowOptions } from './windowOptions';
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
 const preloadPath = join(here, '..', 'preload', 'preload.cjs');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Only `npm run dev` loads from a dev server; a packaged app ignores ELECTRON_RENDERER_URL (devServerUrlOf).
+const devServerUrl = devServerUrlOf(app.isPackaged);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -38,10 +39,10 @@ process.on('unhandledRejection', (reason) => log.error('a promise failed with no
 app.on('web-contents-created', (_event, contents) => {
   // Electronegativity asks for a review of every openExternal: lockDownWebContents passes it http(s) URLs only.
   const printView = {
-    matches: isPrintViewUrl,
+    matches: (url: string) => isPrintViewUrl(url, devServerUrl),
     open: (url: string) => void printStoryToPdf(BrowserWindow.fromWebContents(contents), url, preloadPath).catch((error) => console.error('the PDF could not be made:', error)),
   };
-  lockDownWebContents(contents, (url) => shell.openExternal(url), printView); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  lockDownWebContents(contents, (url) => shell.openExternal(url), printView, devServerUrl); // eng-disable OPEN_EXTERNAL_JS_CHECK
 });
 
 app.on('second-instance', () => {
@@ -60,7 +61,7 @@ async function start(): Promise<void> {
   log = createLogger(dataDir);
   // safeStorage keeps the WordPress password under the OS's key (Keychain, DPAPI, libsecret); see PublishingCredentials.
   const services = await createServices({ dataDir, log, secretCodec: safeStorage });
-  registerIpc(ipcMain, createHandlers(services), log);
+  registerIpc(ipcMain, createHandlers(services), log, devServerUrl);
   // Quitting waits for what is only in memory (the search index) to reach the disk, once.
   let closed = false;
   app.on('will-quit', (event) => {
@@ -97,7 +98,7 @@ async function start(): Promise<void> {
     }
   });
 
-  denyAllPermissions(session.defaultSession);
+  denyAllPermissions(session.defaultSession, devServerUrl);
   // The dev server's hot reload needs inline scripts; everything the packaged app loads gets the strict policy.
   if (!devServerUrl) enforceContentSecurityPolicy(session.defaultSession);
 

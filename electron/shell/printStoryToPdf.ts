@@ -7,8 +7,8 @@ import { windowOptions } from './windowOptions';
 const printViewPattern = /#\/print\/[a-z0-9-]{8,64}(\?print)?$/;
 
 /** The export menu's PDF item opens a story's print view (`#/print/<id>?print`) of the app itself. */
-export function isPrintViewUrl(url: string): boolean {
-  return isAppUrl(url) && printViewPattern.test(url);
+export function isPrintViewUrl(url: string, devServerUrl?: string): boolean {
+  return isAppUrl(url, devServerUrl) && printViewPattern.test(url);
 }
 
 /** Resolves once the print view marks its page ready (photos decoded, fonts loaded), or after 20 s. */

@@ -16,8 +16,10 @@ export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle'>,
   handlers: Handlers,
   log: Logger,
-  isTrustedSender: (frameUrl: string | undefined) => boolean = isAppUrl,
+  /** The dev server whose frames are the app's too: devServerUrlOf(app.isPackaged), never set in a packaged app. */
+  devServerUrl?: string,
 ): void {
+  const isTrustedSender = (frameUrl: string | undefined) => isAppUrl(frameUrl, devServerUrl);
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), async (event: IpcMainInvokeEvent, payload: unknown): Promise<ApiResult<unknown>> => {
       const frameUrl = event.senderFrame?.url;
