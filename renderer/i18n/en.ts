@@ -8,6 +8,7 @@ export const en: Messages = {
     trash: 'Trash',
     search: 'Search stories (with or without marks)',
     noMatch: 'No story matches.',
+    foldedFallback: 'No story spells “{{query}}” exactly; showing matches without diacritics.',
     filters: 'Filter the list',
     allCategories: 'All categories',
     sort: 'Sort',

@@ -7,6 +7,7 @@ export const vi = {
     trash: 'Thùng rác',
     search: 'Tìm bài (có dấu hoặc không dấu)',
     noMatch: 'Không có bài nào khớp.',
+    foldedFallback: 'Không có bài nào viết đúng “{{query}}”; đang hiện các bài khớp khi bỏ dấu.',
     filters: 'Lọc danh sách',
     allCategories: 'Mọi chuyên mục',
     sort: 'Sắp xếp',

@@ -45,13 +45,16 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   const searching = query.trim() !== '' || filters.category !== '' || filters.author.trim() !== '' || (filters.sort !== 'relevance' && filters.sort !== 'updated');
   const results = useQuery({
     queryKey: ['stories', 'search', { query, trashed, filters }],
-    queryFn: () =>
-      api.stories.search({
+    // The answer keeps the words it was for: while the next one loads, what it says still belongs to the rows shown.
+    queryFn: async () => ({
+      query: query.trim(),
+      ...(await api.stories.search({
         query,
         filters: { trashed, ...(filters.category ? { category: filters.category } : {}), ...(filters.author.trim() ? { author: filters.author } : {}) },
         sort: query.trim() ? filters.sort : filters.sort === 'relevance' ? 'updated' : filters.sort,
         limit: 200,
-      }),
+      })),
+    }),
     enabled: searching,
     placeholderData: (previous) => previous,
   });
@@ -129,6 +132,12 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   return (
     <div className="story-list-scroll" ref={scrollRef}>
       <p className="list-count">{t('library.count', { count: total, formatted: countFormat.format(total) })}</p>
+      {/* No story spells the marked words as typed: the rows are matches without marks, and the reporter is told so. */}
+      {searching && results.data?.fallback === 'folded' && (
+        <p className="list-count list-fallback" role="status">
+          {t('library.foldedFallback', { query: results.data.query })}
+        </p>
+      )}
       <ul className="story-list" onKeyDown={moveFocus} onFocus={rememberFocus} aria-label={t(trashed ? 'library.trash' : 'library.stories')} style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const story = stories[row.index]!;
