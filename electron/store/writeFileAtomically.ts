@@ -10,11 +10,17 @@ export const tempSuffix = '.tmp';
  * power cut. On failure the temp file is removed and the original is untouched. `durable: false` skips the
  * fsyncs, for a copy of data that is durable elsewhere: still whole or absent after a crash, never half-written.
  */
-export async function writeFileAtomically(fs: FileSystem, path: string, data: string | Buffer, { durable = true } = {}): Promise<void> {
+export async function writeFileAtomically(
+  fs: FileSystem,
+  path: string,
+  data: string | Buffer,
+  // `mode` is the new file's from its creation (a secret is never readable by others, even as the temp file).
+  { durable = true, mode }: { durable?: boolean; mode?: number } = {},
+): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}${tempSuffix}`);
   try {
-    const handle = await fs.open(temp, 'w');
+    const handle = await fs.open(temp, 'w', mode);
     try {
       await handle.writeFile(data);
       if (durable) await handle.sync();

@@ -6,14 +6,18 @@ import { defaultDataDir } from '../config/defaultDataDir';
 import { createLogger, type Logger } from '../log/Logger';
 import { createServices } from '../services/createServices';
 import { WebHost } from './WebHost';
+import { loadWebHostToken } from './webHostToken';
 
-// `npm run web -- --port P --data DIR [--open]`: the app in a browser, on 127.0.0.1 only.
+// `npm run web -- --port P --data DIR [--open] [--rotate-token]`: the app in a browser, on 127.0.0.1 only. The
+// token is kept in the data folder (webHostToken.ts), so a tab left open works again after a restart;
+// --rotate-token makes a new one, and DATELINE_WEB_TOKEN, when set, is used instead of the file's.
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     data: { type: 'string' },
     open: { type: 'boolean', default: false },
+    'rotate-token': { type: 'boolean', default: false },
   },
 });
 
@@ -38,7 +42,9 @@ try {
   // a password in, and a file would hold it in plain text.
   const services = await createServices({ dataDir, env: process.env });
   log = services.log;
-  let host = new WebHost({ services, staticRoot, port, token: process.env.DATELINE_WEB_TOKEN });
+  // Read after createServices, which holds the data folder's lock: no other host writes the file meanwhile.
+  const kept = await loadWebHostToken({ dataDir, rotate: values['rotate-token'], quarantine: services.quarantine, log: services.log });
+  let host = new WebHost({ services, staticRoot, port, token: process.env.DATELINE_WEB_TOKEN || kept.token });
   try {
     await host.start();
   } catch (error) {
@@ -48,6 +54,7 @@ try {
   }
   console.log(`Dateline web host: ${host.url}`);
   console.log(`Library: ${dataDir}`);
+  if (kept.source === 'rotated') console.log('A new access token was made: tabs opened with the old address must be opened again at the one above.');
   if (values.open) openBrowser(host.url);
   const shutdown = () => void host.stop().then(() => services.close()).finally(() => process.exit(0));
   process.on('SIGINT', shutdown);
