@@ -147,8 +147,9 @@ describe('StorySearch with marks typed', () => {
     expect(found('đảng viê')).toEqual(of('phrase', 'capital', 'scattered'));
     expect(found('đăng k')).toEqual(of('dangKy'));
     expect(found('đang việ')).toEqual(of('dangVien'));
-    // Typed in the old placement, "hoà" is still unfinished "hoàn" as well as "hòa".
+    // Typed in the old placement, "hoà" may still become "hoàn"; in the new one, "hòa" cannot.
     expect(found('hoà')).toEqual(of('hoaNew', 'hoaOld', 'hoan'));
+    expect(found('hòa')).toEqual(of('hoaNew', 'hoaOld'));
     expect(found('hòa ')).toEqual(of('hoaNew', 'hoaOld'));
   });
 
@@ -184,5 +185,10 @@ describe('StorySearch with marks typed', () => {
     expect(marks('dang vien ')).toEqual(['Đảng', 'viên', 'đăng', 'đang', 'viện']);
     expect(marks('đảng viên ', 'folded')).toEqual(['Đảng', 'viên', 'đăng', 'đang', 'viện']);
     expect(marks('hòa')).toEqual(['hoà']);
+    expect(StorySearch.highlights('Hoàn thành hòa giải', 'hoà')).toEqual([
+      [0, 4],
+      [11, 14],
+    ]);
+    expect(StorySearch.highlights('Hoàn thành hòa giải', 'hòa')).toEqual([[11, 14]]);
   });
 });

@@ -3,7 +3,7 @@ import { storySearchText } from '../../shared/story/storySearchText';
 import { foldVietnamese } from '../../shared/text/foldVietnamese';
 import { toNfc } from '../../shared/text/normalizeText';
 import { searchTokens, type Token } from '../../shared/text/searchTokens';
-import { applyToneStyle, toneVariants } from '../../shared/text/toneMarks';
+import { applyToneStyle } from '../../shared/text/toneMarks';
 import { PostingList } from './PostingList';
 import { Vocabulary } from './Vocabulary';
 
@@ -345,8 +345,7 @@ export class StorySearch {
       if (!folded.length) return null;
       forms.push(folded);
       if (word.exact === word.folded) exactForms.push(null);
-      // Stored in the new placement; typed in the old one, an unfinished "hoà" begins "hoàn" as well as "hòa".
-      else if (last) exactForms.push([...new Set(toneVariants(word.exact).flatMap((variant) => this.exact.withPrefix(variant)))]);
+      else if (last) exactForms.push([...new Set(typedPrefixes(word.exact).flatMap((prefix) => this.exact.withPrefix(prefix)))]);
       else exactForms.push([this.exact.idOf(exactForm(word.exact))].filter((id) => id !== undefined));
     }
     return { forms, exactForms };
@@ -409,14 +408,27 @@ export class StorySearch {
 }
 
 /**
- * Whether a word of a text is the query word `word` (or, `prefix`, begins with it): folded, or for a marked word
- * spelt as typed when `exact`, either tone placement counting.
+ * What the spellings an unfinished marked word may complete to begin with, the index holding them in the new tone
+ * placement: the word as typed ("hoà" begins "hoàn") and in the new placement ("hoà" is "hòa"). Not the old
+ * placement of a new-style "hòa": that begins no "hoàn".
+ */
+function typedPrefixes(word: string): string[] {
+  return [...new Set([word, exactForm(word)])];
+}
+
+/**
+ * Whether a word of a text is the query word `word` (or, `prefix`, begins with it), as search() matches: folded,
+ * or for a marked word spelt as typed when `exact`, either tone placement counting.
  */
 function wordTest(word: Token, prefix: boolean, exact: boolean): (token: Token) => boolean {
   const folded = prefix ? (token: Token) => token.folded.startsWith(word.folded) : (token: Token) => token.folded === word.folded;
   if (!exact || word.exact === word.folded) return folded;
-  const typed = toneVariants(word.exact);
-  return (token) => folded(token) && toneVariants(token.exact).some((spelling) => (prefix ? typed.some((t) => spelling.startsWith(t)) : typed.includes(spelling)));
+  const typed = prefix ? typedPrefixes(word.exact) : [exactForm(word.exact)];
+  return (token) => {
+    if (!folded(token)) return false;
+    const spelling = exactForm(token.exact);
+    return prefix ? typed.some((start) => spelling.startsWith(start)) : typed[0] === spelling;
+  };
 }
 
 /**
