@@ -31,6 +31,20 @@ export function takeWebToken(location: Location, storage: Storage, history: Hist
 const keepaliveLimitBytes = 60_000;
 const encoder = new TextEncoder();
 
+/**
+ * The error every call answered 401 gets: the web host no longer knows this tab's token (it was restarted with a
+ * new one). No retry can succeed; the reporter opens the address the host printed, in a new tab.
+ */
+const tokenRejected: ErrorPayload = {
+  code: 'unauthorized',
+  message: 'the Dateline web host refused this tab’s access token: it was restarted with a new one; open the address it printed',
+};
+
+/** True for the error a call gets once the web host has a new token (see tokenRejected). */
+export function isTokenRejected(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'unauthorized';
+}
+
 /** `window.dateline` for the browser: the same bridge the preload exposes, over `POST /api/<method>`. */
 export function createHttpBridge(token: string | null): DatelineBridge {
   return groupByNamespace((method) => async (input: unknown): Promise<ApiResult<unknown>> => {
@@ -48,6 +62,9 @@ export function createHttpBridge(token: string | null): DatelineBridge {
     }
     const payload = (await response.json().catch(() => null)) as { error?: ErrorPayload } | null;
     if (response.ok) return { ok: true, value: payload };
+    // The host answers 401 to this tab's token only when it was started with another one since the tab opened:
+    // whatever the body says, that is its own error, which the autosave and the save indicator know.
+    if (response.status === 401) return { ok: false, error: tokenRejected };
     return { ok: false, error: payload?.error ?? { code: 'internal', message: `HTTP ${response.status}` } };
   }) as unknown as DatelineBridge;
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Story } from '../../shared/story/storySchema';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { api } from '../api/datelineApi';
+import { dropFromTab, newerEntry, readFromTab } from './unsavedInTab';
 
 interface RecoveryBannerProps {
   /** The story as it was opened: the kept text is offered when it was typed on top of this revision. */
@@ -23,7 +24,13 @@ const textOf = (s: Pick<Story, 'kicker' | 'headline' | 'sapo' | 'body'>) => JSON
  */
 export function RecoveryBanner({ story, timeZone, beforeRecover, onRecovered }: RecoveryBannerProps) {
   const { t } = useTranslation();
-  const recovery = useQuery({ queryKey: ['recovery', story.id], queryFn: () => api.recovery.get({ id: story.id }), staleTime: Infinity, gcTime: 0 });
+  // Also what a tab refused by a restarted web host kept in the browser (unsavedInTab.ts), when typed later.
+  const recovery = useQuery({
+    queryKey: ['recovery', story.id],
+    queryFn: async () => ({ entry: newerEntry((await api.recovery.get({ id: story.id })).entry, readFromTab(window.localStorage, story.id)) }),
+    staleTime: Infinity,
+    gcTime: 0,
+  });
   const [settled, setSettled] = useState(false);
   const entry = recovery.data?.entry;
   if (!entry || settled || entry.baseRevision !== story.revision) return null;
@@ -37,11 +44,13 @@ export function RecoveryBanner({ story, timeZone, beforeRecover, onRecovered }: 
     const current = await api.stories.get({ id: story.id });
     await api.stories.update({ id: story.id, baseRevision: current.revision, changes: entry.changes });
     await api.recovery.discard({ id: story.id });
+    dropFromTab(window.localStorage, story.id);
     await onRecovered();
   };
   const discard = () => {
     setSettled(true);
     void api.recovery.discard({ id: story.id });
+    dropFromTab(window.localStorage, story.id);
   };
   return (
     <div className="banner banner-warning banner-recovery" role="alert">

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { DatelineError, ErrorCode } from '../../shared/api/DatelineError';
 import { formatClockTime } from '../../shared/text/formatDateTime';
+import { isTokenRejected } from '../api/httpBridge';
 import { storageFailureOf } from '../app/storageFailure';
 import { useSettings } from '../settings/useSettings';
 import type { SaveState } from './AutosaveController';
+import './saveIndicator.css';
 
 interface SaveIndicatorProps {
   state: SaveState;
@@ -27,6 +29,19 @@ function failureKey(error: DatelineError): string {
 export function SaveIndicator({ state, onRetry, onKeepMine }: SaveIndicatorProps) {
   const { t } = useTranslation();
   const { settings } = useSettings();
+  if (state.kind === 'failed' && isTokenRejected(state.error)) {
+    // No retry can help: the web host was restarted with a new token. The whole remedy is spelt out above the
+    // status bar, where a long message is not cut, and stays until the tab is closed.
+    const address = `${window.location.origin}/?token=…`;
+    return (
+      <div className="save-state save-failed" data-state="failed" data-reason="session-expired">
+        <span>{t('save.sessionExpiredShort')}</span>
+        <div className="save-session-expired" role="alert">
+          {t('save.sessionExpired', { address })}
+        </div>
+      </div>
+    );
+  }
   if (state.kind === 'failed') {
     return (
       <div className="save-state save-failed" role="alert" data-state="failed">

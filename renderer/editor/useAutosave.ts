@@ -2,8 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Story } from '../../shared/story/storySchema';
 import { api, isDesktop } from '../api/datelineApi';
+import { isTokenRejected } from '../api/httpBridge';
 import { refreshReminders } from '../calendar/useDeadlineReminders';
 import { AutosaveController, type SaveState } from './AutosaveController';
+import { dropFromTab, keepInTab } from './unsavedInTab';
 
 /**
  * One autosave controller per open story, flushed when the story is switched away from, when the window is
@@ -28,8 +30,17 @@ export function useAutosave(story: Story): { controller: AutosaveController; sav
       },
       800,
       {
-        keep: (baseRevision, changes) => api.recovery.save({ id: story.id, baseRevision, changes }),
-        drop: () => api.recovery.discard({ id: story.id }),
+        keep: (baseRevision, changes) =>
+          api.recovery.save({ id: story.id, baseRevision, changes }).catch((error: unknown) => {
+            // The web host has a new token and refuses this tab: the text goes to the browser's storage, where a
+            // tab opened at the new address finds it (unsavedInTab.ts); the editor keeps it meanwhile.
+            if (isTokenRejected(error)) keepInTab(window.localStorage, story.id, baseRevision, changes);
+            throw error;
+          }),
+        drop: () => {
+          dropFromTab(window.localStorage, story.id);
+          return api.recovery.discard({ id: story.id });
+        },
       },
     );
   });

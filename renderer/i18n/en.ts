@@ -217,6 +217,9 @@ export const en: Messages = {
     saving: 'Saving…',
     failed: 'Not saved yet. The story is still all here in the editor.',
     retry: 'Retry',
+    sessionExpiredShort: 'Session expired. Your story is still all here.',
+    sessionExpired:
+      'Session expired: Dateline was restarted. Your story is still all here. Open the address Dateline printed ({{address}}) in a new tab, then open this story: the unsaved text is kept and offered back there. Do not close this tab until you see it in the new one.',
     conflict: 'This story was changed elsewhere. Your version is still here in the editor.',
     conflictOutside: 'Another program changed this story’s file. Its version is kept as a story of its own, “[Bản sửa ngoài Dateline]”, in the list; your version is still here in the editor.',
     keepMine: 'Keep my version',

@@ -216,6 +216,9 @@ export const vi = {
     saving: 'Đang lưu…',
     failed: 'Chưa lưu được. Bài vẫn còn nguyên trong trình soạn thảo.',
     retry: 'Thử lại',
+    sessionExpiredShort: 'Phiên làm việc đã hết hạn. Bài vẫn còn nguyên ở đây.',
+    sessionExpired:
+      'Phiên làm việc đã hết hạn: Dateline đã được khởi động lại. Bài vẫn còn nguyên ở đây. Mở lại địa chỉ mà Dateline in ra ({{address}}) trong tab mới rồi mở bài này; chữ chưa lưu được giữ lại và sẽ được đề nghị lấy lại ở đó. Đừng đóng tab này trước khi thấy chữ ở tab mới.',
     conflict: 'Bài đã được sửa ở nơi khác. Bản của bạn vẫn còn trong trình soạn thảo.',
     conflictOutside: 'Một chương trình khác đã sửa tệp của bài này. Bản đó được giữ thành bài riêng “[Bản sửa ngoài Dateline]” trong danh sách; bản của bạn vẫn còn trong trình soạn thảo.',
     keepMine: 'Giữ bản của tôi',

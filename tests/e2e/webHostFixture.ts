@@ -11,20 +11,22 @@ export interface RunningHost {
   dataDir: string;
   /** Stops the host process, as a crash or a closed laptop lid would. */
   stop: () => Promise<void>;
-  /** Starts it again on the same port and data folder. */
-  start: () => Promise<void>;
+  /** Starts it again on the same port and data folder, with these extra arguments (`--rotate-token`); `url` follows. */
+  start: (args?: string[]) => Promise<void>;
   /** Every story file on disk, parsed. */
   storiesOnDisk: () => Promise<Record<string, unknown>[]>;
   /** Calls the API over HTTP as the page does, for setting up what a test is not about; a refusal throws. */
   api: ApiCall;
 }
 
-const token = 'e2e-token';
-
-/** Runs the built web host (`out/main/webhost.js`) as its own process, exactly as `npm run web` does. */
-async function launch(dataDir: string, port: number, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(process.execPath, ['out/main/webhost.js', '--port', String(port), '--data', dataDir], {
-    env: { ...process.env, ...env, DATELINE_WEB_TOKEN: token },
+/**
+ * Runs the built web host (`out/main/webhost.js`) as its own process, exactly as `npm run web` does. With a null
+ * token, DATELINE_WEB_TOKEN is not set and the host uses the token kept in its data folder.
+ */
+async function launch(dataDir: string, port: number, env: Record<string, string>, token: string | null, args: string[] = []): Promise<{ child: ChildProcess; url: string; port: number }> {
+  const { DATELINE_WEB_TOKEN: _inherited, ...inherited } = process.env;
+  const child = spawn(process.execPath, ['out/main/webhost.js', '--port', String(port), '--data', dataDir, ...args], {
+    env: { ...inherited, ...env, ...(token === null ? {} : { DATELINE_WEB_TOKEN: token }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -45,14 +47,16 @@ async function launch(dataDir: string, port: number, env: Record<string, string>
   return { child, url, port: Number(new URL(url).port) };
 }
 
-export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: string) => Promise<void>; hostEnv: Record<string, string> }>({
+export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: string) => Promise<void>; hostEnv: Record<string, string>; hostToken: string | null }>({
   seedDataDir: [async ({}, use) => use(async () => undefined), { option: true }],
   /** Extra environment for the host process, e.g. the DATELINE_WP_* variables that name a WordPress site. */
   hostEnv: [{}, { option: true }],
-  host: async ({ seedDataDir, hostEnv }, use) => {
+  /** The host's DATELINE_WEB_TOKEN; null leaves it unset, so the token kept in the data folder is used. */
+  hostToken: ['e2e-token', { option: true }],
+  host: async ({ seedDataDir, hostEnv, hostToken }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'dateline-e2e-'));
     await seedDataDir(dataDir);
-    let running = await launch(dataDir, 0, hostEnv);
+    let running = await launch(dataDir, 0, hostEnv, hostToken);
     const host: RunningHost = {
       url: running.url,
       port: running.port,
@@ -63,8 +67,9 @@ export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: stri
         running.child.kill('SIGKILL');
         await exited;
       },
-      start: async () => {
-        running = await launch(dataDir, host.port, hostEnv);
+      start: async (args) => {
+        running = await launch(dataDir, host.port, hostEnv, hostToken, args);
+        host.url = running.url;
       },
       storiesOnDisk: async () => {
         const folder = join(dataDir, 'stories');
@@ -74,7 +79,7 @@ export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: stri
       api: (async (method: string, input: unknown) => {
         const response = await fetch(`${new URL(host.url).origin}/api/${method}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${new URL(host.url).searchParams.get('token')}`, 'content-type': 'application/json' },
           body: JSON.stringify(input),
         });
         const answer = (await response.json()) as { error?: { code: string; message: string } };
