@@ -7,12 +7,18 @@
 //  - a save whose call returned 200 before the kill (acknowledged) must be there, at its revision or later,
 //    with its text; a later revision must be one of the saves that were under way when the kill came;
 //  - the story list (the index journal) must show each story at the revision the story file holds.
-// It prints one line, `kills K, acknowledged saves A, lost L, unreadable U, quarantined Q`, and exits 1 when
-// L or U is not 0 or a summary is stale. Run `npm run build` (or `npm test`) first.
-import { spawn } from 'node:child_process';
+// Then, with the last host still running, a second host is started on the same data folder: it must be refused
+// (`second writer refused: yes`) and the first must keep saving. Last, a host runs on a 2 MB tmpfs that is filled
+// up while it saves: the saves must answer storage_failed (507) and the host live on, and once space is freed the
+// saves resume and every acknowledged one reads back (`full disk: host alive, N refused saves, resumed`). Mounting
+// needs root; without it that part says `full disk: skipped (…)`, which is not a pass.
+// It ends with one line, `kills K, acknowledged saves A, lost L, unreadable U, quarantined Q`, and exits 1 when
+// L or U is not 0, a summary is stale, the second writer got in or the full disk failed. Run `npm run build`
+// (or `npm test`) first.
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,8 +53,16 @@ const dataDir = await mkdtemp(join(tmpdir(), 'dateline-crashtest-'));
 const token = `crashtest-${randomBytes(8).toString('hex')}`;
 
 /** Starts the web host and resolves with its address once it answers. */
-function startHost() {
-  const child = spawn(process.execPath, [webhost, '--port', '0', '--data', dataDir], {
+function startHost(dir = dataDir) {
+  return launchHost(dir).then((host) => {
+    if (!host.base) throw new Error(`the web host exited with ${host.code}: ${host.output().slice(-500)}`);
+    return host;
+  });
+}
+
+/** Starts a web host and settles once it answers (with its address) or has exited (`base` null), whichever is first. */
+function launchHost(dir) {
+  const child = spawn(process.execPath, [webhost, '--port', '0', '--data', dir], {
     env: { ...process.env, DATELINE_WEB_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,7 +80,10 @@ function startHost() {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the web host exited with ${code}: ${output.slice(-500)}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ child, base: null, code, exited, output: () => output });
+    });
   });
 }
 
@@ -196,6 +213,134 @@ async function verify(base, ids) {
   }
 }
 
+/**
+ * A second host on the data folder the running one owns must be refused, naming the owner's pid, and the first
+ * must keep saving. Returns null when all of that holds, or what went wrong.
+ */
+async function secondWriter(host) {
+  const second = await launchHost(dataDir);
+  if (second.base) {
+    second.child.kill('SIGKILL');
+    await second.exited;
+    return 'it started and served';
+  }
+  if (second.code !== 1 || !second.output().includes(`process ${host.child.pid}`)) return `it exited with ${second.code} without naming process ${host.child.pid}: ${second.output().slice(-300)}`;
+  const content = { headline: 'Sau khi máy thứ hai bị từ chối', text: sentence(++created) };
+  const { status, body } = await call(host.base, 'stories.create', { headline: content.headline, body: doc(content.text) });
+  if (status !== 200) return `the first host then answered ${status}`;
+  acked.set(body.id, { revision: body.revision, ...content });
+  acknowledged++;
+  return null;
+}
+
+/** What the web host logs for a promise nobody handled (electron/webhost/cli.ts). */
+const unhandledLine = 'a promise failed with nothing to handle it';
+
+/** Writes filler until the disk refuses, as a camera's card dump or a big download would. */
+async function fillDisk(path) {
+  const handle = await open(path, 'w');
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) await handle.write(chunk);
+  } catch (error) {
+    if (error.code !== 'ENOSPC') throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A host on a 2 MB tmpfs saves until the disk is full and on: every save must answer 200 or 507 storage_failed,
+ * the host must live, and once the filler is removed the saves resume and each acknowledged one reads back,
+ * through the same host and after a restart. Returns the line to print and whether it failed.
+ */
+async function fullDisk() {
+  const mountPoint = await mkdtemp(join(tmpdir(), 'dateline-crashtest-full-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mountPoint], { stdio: 'pipe' });
+  } catch (error) {
+    await rm(mountPoint, { recursive: true, force: true });
+    const why = String(error.stderr ?? error.message).trim().split('\n')[0];
+    return { line: `full disk: skipped (cannot mount a tmpfs here: ${why})`, failed: false };
+  }
+  const dir = join(mountPoint, 'library');
+  const filler = join(mountPoint, 'filler.bin');
+  const saved = new Map();
+  const failures = [];
+  let fullHost = null;
+  let refused = 0;
+  const save = async (id, text) => {
+    const previous = saved.get(id);
+    const { status, body } = id
+      ? await call(fullHost.base, 'stories.update', { id, baseRevision: previous.revision, changes: { body: doc(text) } })
+      : await call(fullHost.base, 'stories.create', { headline: 'Bài viết khi ổ đĩa đầy', body: doc(text) });
+    if (status === 200) saved.set(body.id, { revision: body.revision, text });
+    return { status, code: body.error?.code };
+  };
+  const readBack = async (when) => {
+    for (const [id, expected] of saved) {
+      const { status, body } = await call(fullHost.base, 'stories.get', { id });
+      if (status !== 200 || body.revision !== expected.revision || textOf(body.body) !== expected.text) failures.push(`${when}: story ${id} answers ${status} at revision ${body.revision}, acknowledged ${expected.revision}`);
+    }
+  };
+  try {
+    fullHost = await startHost(dir);
+    for (let i = 0; i < 4; i++) await save(null, sentence(++created));
+    // The index journal freshly emptied: its next line then needs a new block of the full disk, and a failed
+    // journal line once ended the host (an unhandled rejection). A kill mid-save leaves a "writing" line, which
+    // makes the next start rewrite the index and empty the journal; that line is written here as the kill would.
+    fullHost.child.kill('SIGKILL');
+    await fullHost.exited;
+    const journal = join(dir, 'index.journal');
+    await appendFile(journal, `${JSON.stringify({ writing: [...saved.keys()][0] })}\n`);
+    fullHost = await startHost(dir);
+    if ((await stat(journal)).size !== 0) failures.push(`the index journal was not emptied at the start (${(await stat(journal)).size} bytes)`);
+    await fillDisk(filler);
+    const ids = [...saved.keys()];
+    for (let i = 0; i < 40; i++) {
+      const id = i % 5 === 4 ? null : ids[i % ids.length];
+      const { status, code } = await save(id, sentence(++created)).catch((error) => ({ status: `no answer: ${error.message}` }));
+      if (status === 507 && code === 'storage_failed') refused++;
+      else if (status !== 200) failures.push(`a save on the full disk got ${status} ${code ?? ''}`.trim());
+      if (failures.length) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const alive = fullHost.child.exitCode === null && fullHost.child.signalCode === null;
+    if (!alive) failures.push(`the host died on the full disk: ${fullHost.output().slice(-300)}`);
+    // The host logs a promise nobody handled instead of dying of it; the log line is a failure all the same.
+    if (fullHost.output().includes(unhandledLine)) failures.push('a promise went unhandled in the host on the full disk');
+    if (refused === 0 && alive) failures.push('no save was refused: the disk never filled');
+    if (!failures.length) {
+      await rm(filler);
+      for (const id of saved.keys()) {
+        const { status, code } = await save(id, sentence(++created));
+        if (status !== 200) failures.push(`with space again a save answered ${status} ${code ?? ''}`.trim());
+      }
+      await readBack('with space again');
+      fullHost.child.kill('SIGKILL');
+      await fullHost.exited;
+      fullHost = await startHost(dir);
+      await readBack('after a restart');
+    }
+  } catch (error) {
+    failures.push(error.message);
+  } finally {
+    if (fullHost) {
+      fullHost.child.kill('SIGKILL');
+      await fullHost.exited;
+    }
+    try {
+      execFileSync('umount', [mountPoint], { stdio: 'pipe' });
+    } catch {
+      execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' });
+    }
+    await rm(mountPoint, { recursive: true, force: true });
+  }
+  for (const failure of failures.slice(0, 10)) console.log(`  full disk: ${failure}`);
+  if (failures.length) return { line: `full disk: FAILED, ${refused} refused saves, ${failures.length} problems`, failed: true };
+  return { line: `full disk: host alive, ${refused} refused saves, resumed`, failed: false };
+}
+
 const started = Date.now();
 let host = await startHost();
 try {
@@ -212,13 +357,17 @@ try {
     touched.clear();
     if (kills >= 100 && kill % 100 === 0) console.log(`  … ${kill} kills, ${acknowledged} acknowledged saves, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
+  const whyNotRefused = await secondWriter(host);
   await verify(host.base, [...acked.keys()]);
   const { body: status } = await call(host.base, 'library.status', {});
   const quarantined = status.quarantined.length;
+  const disk = await fullDisk();
   for (const line of problems) console.log(`  ${line}`);
   if (stale) console.log(`  stale summaries in the story list: ${stale}`);
+  console.log(`second writer refused: ${whyNotRefused ? `no (${whyNotRefused})` : 'yes'}`);
+  console.log(disk.line);
   console.log(`kills ${kills}, acknowledged saves ${acknowledged}, lost ${lost}, unreadable ${unreadable}, quarantined ${quarantined}`);
-  process.exitCode = lost || unreadable || stale ? 1 : 0;
+  process.exitCode = lost || unreadable || stale || whyNotRefused || disk.failed ? 1 : 0;
 } finally {
   host.child.kill('SIGKILL');
   await host.exited;
