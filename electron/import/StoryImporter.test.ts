@@ -121,4 +121,14 @@ describe('importing an HTML file', () => {
     const error = await importer.importHtml('anh.html', Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10])).catch((e: unknown) => e);
     expect((error as DatelineError).code).toBe('invalid_input');
   });
+
+  it('refuses a file nested thousands deep by name, before anything recursive walks it (it was a stack overflow)', async () => {
+    for (const levels of [5_000, 50_000]) {
+      const html = `${'<div>'.repeat(levels)}chữ${'</div>'.repeat(levels)}`;
+      const error = await importer.importHtml('long.html', Buffer.from(html, 'utf8')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatelineError);
+      expect((error as DatelineError).code).toBe('invalid_input');
+      expect((error as DatelineError).message).toContain('long.html');
+    }
+  });
 });

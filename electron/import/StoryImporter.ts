@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import type { DomDocument, DomElement } from '../../shared/import/domLike';
+import { maxHtmlDepth, nestsDeeperThan } from '../../shared/import/htmlDepth';
 import { htmlToStoryBlocks } from '../../shared/import/htmlToStoryBlocks';
 import { disarmInlineCode, sanitizeStoryDocument } from '../../shared/import/sanitizeStoryHtml';
 import { storyFromBlocks, type KnownParts } from '../../shared/import/storyFromBlocks';
@@ -42,6 +43,8 @@ export class StoryImporter {
     // linkedom wants a whole document; a fragment (mammoth's output) is put inside one.
     const { document } = parseHTML(/<body[\s>]/i.test(disarmed) ? disarmed : `<!doctype html><html><head></head><body>${disarmed}</body></html>`);
     const doc = document as unknown as DomDocument;
+    // Before anything walks it: the story's rules recurse, and a file nested thousands deep would overflow them.
+    if (nestsDeeperThan(doc.body)) throw importRefused(fileName, `its HTML nests deeper than ${maxHtmlDepth} levels`, 'tệp lồng nhau quá sâu');
     const known = takeKnownParts(doc.body);
     sanitizeStoryDocument(doc);
     const photos = await this.importImages(fileName, doc.body);

@@ -1,4 +1,6 @@
-import type { DomDocument } from '../../../shared/import/domLike';
+import type { DomDocument, DomNode } from '../../../shared/import/domLike';
+import { nestsDeeperThan } from '../../../shared/import/htmlDepth';
+import { escapeHtml } from '../../../shared/text/escapeHtml';
 import { disarmInlineCode, sanitizeStoryDocument } from '../../../shared/import/sanitizeStoryHtml';
 
 /**
@@ -8,6 +10,8 @@ import { disarmInlineCode, sanitizeStoryDocument } from '../../../shared/import/
  */
 export function sanitizePastedHtml(html: string): string {
   const doc = new DOMParser().parseFromString(disarmInlineCode(html), 'text/html');
+  // A paste nested deeper than any document a newsroom writes would overflow the rules: its words come in as text.
+  if (nestsDeeperThan(doc.body as unknown as DomNode)) return `<p>${escapeHtml(doc.body.textContent ?? '')}</p>`;
   // The rules use only the few members DomDocument names; the DOM's own types are too wide to check against it.
   sanitizeStoryDocument(doc as unknown as DomDocument);
   return doc.body.innerHTML;

@@ -1,0 +1,15 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { DomDocument } from './domLike';
+import { maxHtmlDepth, nestsDeeperThan } from './htmlDepth';
+
+const nested = (levels: number) => `${'<div>'.repeat(levels)}chữ${'</div>'.repeat(levels)}`;
+const body = (html: string) => (parseHTML(`<!doctype html><html><body>${html}</body></html>`).document as unknown as DomDocument).body;
+
+describe('nestsDeeperThan', () => {
+  it('tells a Word-like document from one nested to overflow the stack, without recursing itself', () => {
+    expect(nestsDeeperThan(body(nested(maxHtmlDepth)))).toBe(false);
+    expect(nestsDeeperThan(body(nested(maxHtmlDepth + 1)))).toBe(true);
+    expect(nestsDeeperThan(body(nested(100_000)))).toBe(true);
+  });
+});
