@@ -59,6 +59,14 @@ describe('Vietnamese newspaper dates', () => {
     expect(keys).toEqual(['2024-05-13', '2024-05-14', '2024-05-13', '2024-05-14']);
   });
 
+  it('names the weekday in the UI language when asked, keeping day/month/year order; Vietnamese stays the default', () => {
+    expect(formatVietnameseDate('2026-11-27T05:00:00Z', 'Asia/Ho_Chi_Minh', 'en')).toBe('Fri, 27/11/2026');
+    expect(formatVietnameseDateTime('2024-05-13T23:00:00Z', 'Asia/Ho_Chi_Minh', 'en')).toBe('Tue, 14/05/2024 | 06:00:00');
+    expect(vietnameseWeekday('2024-05-19T05:00:00Z', 'Asia/Ho_Chi_Minh', 'en')).toBe('Sun');
+    expect(formatVietnameseDate('2026-11-27T05:00:00Z', 'Asia/Ho_Chi_Minh', 'vi')).toBe('Thứ 6, 27/11/2026');
+    expect(formatVietnameseDate('2026-11-27T05:00:00Z', 'Asia/Ho_Chi_Minh', 'vi-VN')).toBe('Thứ 6, 27/11/2026');
+  });
+
   it('refuses a date it cannot read rather than printing nonsense', () => {
     expect(() => formatVietnameseDateTime('not a date')).toThrow(RangeError);
   });
