@@ -68,7 +68,7 @@ export class DataFolderLock {
 
   private constructor(
     readonly path: string,
-    private text: string,
+    private readonly text: string,
     readonly owner: LockOwner,
     private readonly options: DataFolderLockOptions,
   ) {}
@@ -140,7 +140,7 @@ export class DataFolderLock {
    * takes no writes. Throws `in_use` when another process holds it.
    */
   private async claim(): Promise<boolean> {
-    // A few rounds: a stale lock taken over by another process at the same moment sends this one round again,
+    // Rounds: a stale lock taken over by another process at the same moment sends this one round again,
     // to find that process's fresh lock and refuse.
     for (let round = 0; round < 20; round++) {
       const created = await this.create();
