@@ -84,7 +84,7 @@ export function createHandlers(services: Services): Handlers {
     },
     'history.get': ({ id, versionId }) => history.get(id, versionId),
     'history.restore': ({ id, versionId }) => history.restore(id, versionId, stories),
-    'history.keep': async ({ id }) => history.keep(await stories.get(id), 'manual'),
+    'history.keep': async ({ id, reason }) => history.keep(await stories.get(id), reason ?? 'manual'),
     // Called once a second while the reporter types: the id is checked in memory, the story file is not read.
     'recovery.save': async ({ id, baseRevision, changes }) => {
       stories.requireKnown(id);

@@ -104,6 +104,21 @@ describe('StoryHistory', () => {
     expect(await services.history.list(story.id)).toHaveLength(2);
   });
 
+  it('keeps the text before a big deletion as a version of its own, which the deleting save leaves as it was', async () => {
+    const handlers = createHandlers(services);
+    const story = await services.stories.create({ headline: 'Bài', body: paragraph('Một hai ba bốn năm sáu bảy tám.') });
+    await services.history.idle();
+    expect(await handlers['history.keep']({ id: story.id, reason: 'beforeBigDelete' })).toMatchObject({ revision: 1, reason: 'beforeBigDelete' });
+    await services.stories.update(story.id, 1, { body: { type: 'doc', content: [{ type: 'paragraph' }] } });
+    await services.history.idle();
+    const versions = await services.history.list(story.id);
+    expect(versions.map((v) => [v.revision, v.reason])).toEqual([
+      [2, 'autosave'],
+      [1, 'beforeBigDelete'],
+    ]);
+    expect((await services.history.get(story.id, versions[1]!.versionId)).body).toEqual(paragraph('Một hai ba bốn năm sáu bảy tám.'));
+  });
+
   it('stores versions beside the story, never in its file or the index', async () => {
     let story = await services.stories.create({ headline: 'Bài dài', body: paragraph('Nội dung.') });
     const fileSize = async () => (await stat(join(dir, 'stories', `${story.id}.json`))).size;

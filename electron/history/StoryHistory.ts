@@ -94,7 +94,8 @@ export class StoryHistory {
 
   /**
    * Keeps a version of the story as it is now. When the newest version already holds this revision it is
-   * returned as it is, except that the reporter's "save a version" turns an autosave into a kept version.
+   * returned as it is, except that the reporter's "save a version", or the editor's keeping the text before a big
+   * deletion, turns an autosave into a kept version.
    */
   keep(story: Story, reason: VersionReason): Promise<VersionEntry> {
     return this.locks.run(story.id, async () => {
@@ -110,7 +111,9 @@ export class StoryHistory {
     const { line } = await this.state(story.id);
     const now = this.now().toISOString();
     if (line?.revision === story.revision && reason !== 'restore') {
-      if (reason === 'manual' && line.reason === 'autosave') return this.write(story, 'manual', now, line);
+      // Kept by hand or before a big deletion, the open stretch's version becomes one of its own: the next save
+      // starts a new stretch instead of overwriting it.
+      if ((reason === 'manual' || reason === 'beforeBigDelete') && line.reason === 'autosave') return this.write(story, reason, now, line);
       return entryOf(line);
     }
     return this.write(story, reason, now);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { versionEntrySchema, versionIdSchema } from '../history/historySchema';
+import { keepReasonSchema, versionEntrySchema, versionIdSchema } from '../history/historySchema';
 import { recoveryEntrySchema } from '../story/recoverySchema';
 import { mediaIdSchema, mediaItemSchema, mediaListItemSchema } from '../media/mediaSchema';
 import { exportFormats } from '../export/exportFormats';
@@ -177,8 +177,8 @@ export const contract = {
   'history.get': { input: z.object({ id: storyIdSchema, versionId: versionIdSchema }).strict(), output: storySchema },
   /** Brings a version back as a new revision; the story as it was just before is kept as a version first. */
   'history.restore': { input: z.object({ id: storyIdSchema, versionId: versionIdSchema }).strict(), output: storySchema },
-  /** Keeps the story as it is now as a version, at the reporter's request. */
-  'history.keep': { input: byId, output: versionEntrySchema },
+  /** Keeps the story as it is now as a version, at the reporter's request or just before a save that deletes much of it. */
+  'history.keep': { input: z.object({ id: storyIdSchema, reason: keepReasonSchema.optional() }).strict(), output: versionEntrySchema },
   /** Keeps text typed since the last save aside (about once a second while typing); see RecoveryJournal. */
   'recovery.save': {
     input: z.object({ id: storyIdSchema, baseRevision: z.number().int().min(1), changes: recoveryEntrySchema.shape.changes }).strict(),
