@@ -1,6 +1,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lengthProgress, lengthTargets, type StoryType } from '../../shared/story/storyTypes';
+import { formatNumber } from '../../shared/text/formatNumber';
 import type { StoryStats } from '../editor/storyStats';
 import { OutboxStatus } from '../outbox/OutboxStatus';
 
@@ -13,8 +14,6 @@ const subscribeOnline = (listener: () => void) => {
   };
 };
 
-const numberFormat = new Intl.NumberFormat('vi-VN');
-
 interface StatusBarProps {
   saveIndicator?: ReactNode;
   stats?: StoryStats;
@@ -23,7 +22,7 @@ interface StatusBarProps {
 
 /** The bottom bar: is the story safe, how long is it against its target, what is still to send, and is there a connection. */
 export function StatusBar({ saveIndicator, stats, storyType }: StatusBarProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
   const target = storyType ? lengthTargets[storyType] : null;
   const progress = stats && storyType ? lengthProgress(stats.words, storyType) : null;
@@ -32,8 +31,8 @@ export function StatusBar({ saveIndicator, stats, storyType }: StatusBarProps) {
       <div className="status-save">{saveIndicator}</div>
       {stats && (
         <div className="status-counts" data-testid="story-stats">
-          <span data-testid="word-count">{t('statusBar.words', { count: stats.words, formatted: numberFormat.format(stats.words) })}</span>
-          <span>{t('statusBar.characters', { count: stats.characters, formatted: numberFormat.format(stats.characters) })}</span>
+          <span data-testid="word-count">{t('statusBar.words', { count: stats.words, formatted: formatNumber(stats.words, i18n.language) })}</span>
+          <span>{t('statusBar.characters', { count: stats.characters, formatted: formatNumber(stats.characters, i18n.language) })}</span>
           <span>{t('statusBar.reading', { count: stats.readingMinutes })}</span>
           {stats.figuresWithoutCaption > 0 && (
             <span className="status-warning" data-testid="missing-captions">

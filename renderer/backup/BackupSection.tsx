@@ -15,7 +15,7 @@ const listKey = ['backup', 'list'];
 
 /** "Sao lưu" in the settings: where backups go, when the last one was made, a backup now, and restore. */
 export function BackupSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { settings, update } = useSettings();
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: listKey, queryFn: () => api.backup.list({}) });
@@ -68,7 +68,7 @@ export function BackupSection() {
 
       <div className="backup-now">
         <p className="backup-last" aria-live="polite">
-          {last ? t('backup.last', { when: formatVietnameseDateTime(last.createdAt, zone) }) : list.isPending ? t('backup.loading') : t('backup.none')}
+          {last ? t('backup.last', { when: formatVietnameseDateTime(last.createdAt, zone, i18n.language) }) : list.isPending ? t('backup.loading') : t('backup.none')}
         </p>
         <button type="button" className="primary-button" disabled={create.isPending || restore.isPending} onClick={() => create.mutate()}>
           {create.isPending ? t('backup.working') : t('backup.now')}
@@ -89,7 +89,7 @@ export function BackupSection() {
       {confirming && !restore.isSuccess && (
         <div className="backup-confirm" role="group" aria-label={t('backup.confirmTitle')}>
           <p>
-            <strong>{t('backup.confirmTitle')}</strong> {t('backup.confirm', { when: formatVietnameseDateTime(confirming.createdAt, zone) })}
+            <strong>{t('backup.confirmTitle')}</strong> {t('backup.confirm', { when: formatVietnameseDateTime(confirming.createdAt, zone, i18n.language) })}
           </p>
           <div className="backup-confirm-actions">
             <button type="button" className="primary-button" disabled={restore.isPending} onClick={() => restore.mutate(confirming.fileName)}>
@@ -110,7 +110,7 @@ export function BackupSection() {
                 <time dateTime={item.createdAt}>{formatShortDateTime(item.createdAt, zone)}</time>
                 <span className={`backup-kind backup-kind-${item.beforeRestore ? 'before-restore' : item.kind}`}>{t(item.beforeRestore ? 'backup.kind.beforeRestore' : `backup.kind.${item.kind}`)}</span>
               </span>
-              <span className="backup-row-size">{formatSize(item.bytes)}</span>
+              <span className="backup-row-size">{formatSize(item.bytes, i18n.language)}</span>
               <button
                 type="button"
                 className="quiet-button backup-restore"
@@ -131,8 +131,8 @@ export function BackupSection() {
   );
 }
 
-/** 1,2 MB, in Vietnamese grouping, as the file manager would say it. */
-function formatSize(bytes: number): string {
+/** 1,2 MB in Vietnamese (1.2 MB in English), as the file manager would say it. */
+function formatSize(bytes: number, language: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let value = bytes;
   let unit = 0;
@@ -140,7 +140,7 @@ function formatSize(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }
 
 /** What the backup service says, in `details.reason`, of a folder or a zip it refused. */

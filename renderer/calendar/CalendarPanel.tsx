@@ -5,6 +5,7 @@ import { addDays, dayMonthOf, mondayOf } from '../../shared/schedule/civilDate';
 import { wallClockToInstant } from '../../shared/schedule/wallClockToInstant';
 import { zonedDateKey } from '../../shared/text/vietnameseDate';
 import { api } from '../api/datelineApi';
+import { DateField } from '../schedule/DateField';
 import { ZoneLabel } from '../schedule/ZoneLabel';
 import { useSettings } from '../settings/useSettings';
 import { Agenda } from './Agenda';
@@ -106,7 +107,7 @@ export function CalendarPanel({ selectedId, onOpen }: CalendarPanelProps) {
           <button type="button" aria-label={t(mode === 'day' ? 'calendar.nextDay' : 'calendar.nextWeek')} title={t(mode === 'day' ? 'calendar.nextDay' : 'calendar.nextWeek')} onClick={() => step(1)}>
             ›
           </button>
-          <input type="date" aria-label={t('calendar.pickDate')} value={shown} onChange={(e) => e.target.value && setAnchor(e.target.value)} />
+          <DateField label={t('calendar.pickDate')} value={shown} timeZone={timeZone} onChange={(key) => key && setAnchor(key)} />
         </div>
         <p className="calendar-zone" id="calendar-keys">
           <ZoneLabel timeZone={timeZone} /> · {t('calendar.keys')}

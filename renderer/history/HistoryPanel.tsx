@@ -24,7 +24,7 @@ interface HistoryPanelProps {
  * marked. Any version, or any one field of it, can be brought back; that is a new version, never an overwrite.
  */
 export function HistoryPanel({ storyId, timeZone, onClose, onRestoreVersion, onRestoreField }: HistoryPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const versions = useQuery({ queryKey: ['history', storyId], queryFn: () => api.history.list({ id: storyId }) });
   // Null until the reporter picks: the two newest are compared.
@@ -37,7 +37,7 @@ export function HistoryPanel({ storyId, timeZone, onClose, onRestoreVersion, onR
   const olderStory = useVersion(storyId, older?.versionId);
   const newerStory = useVersion(storyId, newer?.versionId);
   const fields = useMemo(() => (olderStory.data && newerStory.data ? diffStories(olderStory.data, newerStory.data).filter((f) => f.changed) : null), [olderStory.data, newerStory.data]);
-  const when = (v: VersionEntry) => formatVietnameseDateTime(v.savedAt, timeZone);
+  const when = (v: VersionEntry) => formatVietnameseDateTime(v.savedAt, timeZone, i18n.language);
 
   const toggle = (versionId: string) =>
     setChosen(() => {

@@ -15,7 +15,7 @@ export async function setUpI18n(language: Language): Promise<void> {
     returnNull: false,
   });
   // `{{until, zoned}}`: an instant on the clock of the `timeZone` passed beside it, as the seed prints times.
-  i18next.services.formatter?.add('zoned', (value: string, _lng, options: { timeZone?: string }) => `${formatVietnameseDateTime(value, options.timeZone)} (${options.timeZone ?? newsroomTimeZone})`);
+  i18next.services.formatter?.add('zoned', (value: string, lng, options: { timeZone?: string }) => `${formatVietnameseDateTime(value, options.timeZone, lng)} (${options.timeZone ?? newsroomTimeZone})`);
   document.documentElement.lang = language;
   i18next.on('languageChanged', (lng) => (document.documentElement.lang = lng));
 }

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
+import { formatNumber } from '../../shared/text/formatNumber';
 import { api } from '../api/datelineApi';
 import { useJobsByStory } from '../outbox/useOutbox';
 import { useSettings } from '../settings/useSettings';
@@ -22,7 +23,6 @@ interface StoryListProps {
 const pageSize = 200;
 const rowHeightEstimate = 64;
 const prefetchRows = 40;
-const countFormat = new Intl.NumberFormat('vi-VN');
 
 export function useStoryPages(trashed: boolean) {
   return useInfiniteQuery({
@@ -35,7 +35,7 @@ export function useStoryPages(trashed: boolean) {
 
 /** The reporter's stories, newest first, or the trash. Arrow keys move through the list; Enter opens. */
 export function StoryList({ trashed, query, filters, selectedId, onOpen, onRestore }: StoryListProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const pages = useStoryPages(trashed);
   const { settings } = useSettings();
   const deliveries = useJobsByStory();
@@ -131,7 +131,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
 
   return (
     <div className="story-list-scroll" ref={scrollRef}>
-      <p className="list-count">{t('library.count', { count: total, formatted: countFormat.format(total) })}</p>
+      <p className="list-count">{t('library.count', { count: total, formatted: formatNumber(total, i18n.language) })}</p>
       {/* No story spells the marked words as typed: the rows are matches without marks, and the reporter is told so. */}
       {searching && results.data?.fallback === 'folded' && (
         <p className="list-count list-fallback" role="status">

@@ -91,7 +91,7 @@ interface OutboxJobProps {
 }
 
 function OutboxJob({ item, timeZone, actions }: OutboxJobProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headlineId = useId();
   const overlay = deliveryOverlay(item);
   const reason = deliveryReason(item, t, timeZone);
@@ -114,7 +114,7 @@ function OutboxJob({ item, timeZone, actions }: OutboxJobProps) {
         <time dateTime={item.updatedAt}>{formatShortDateTime(item.updatedAt, timeZone)}</time>
       </p>
       {reason && <p className="outbox-reason">{reason}</p>}
-      {item.missedSchedule && <p className="outbox-reason">{t('outbox.missed', { time: missedAt ? formatVietnameseDateTime(missedAt, timeZone) : '' })}</p>}
+      {item.missedSchedule && <p className="outbox-reason">{t('outbox.missed', { time: missedAt ? formatVietnameseDateTime(missedAt, timeZone, i18n.language) : '' })}</p>}
       {item.remote && (
         <p className="outbox-remote">
           {t(remoteLabel(item))}{' '}

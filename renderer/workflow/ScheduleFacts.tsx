@@ -8,7 +8,7 @@ import { ZoneLabel } from '../schedule/ZoneLabel';
  * scheduled story, when it went out for a published one, and the embargo whenever there is one.
  */
 export function ScheduleFacts({ story, timeZone }: { story: Story; timeZone: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const publishKey = story.status === 'scheduled' ? 'schedule.scheduledFor' : story.status === 'published' ? 'schedule.publishedAt' : null;
   const lines = [
     ...(publishKey && story.publishAt ? [{ key: 'publishAt', label: t(publishKey), at: story.publishAt.at }] : []),
@@ -21,7 +21,7 @@ export function ScheduleFacts({ story, timeZone }: { story: Story; timeZone: str
         <div key={line.key} className={`schedule-fact schedule-fact-${line.key}`} data-testid={`schedule-${line.key}`}>
           <dt>{line.label}</dt>
           <dd>
-            <time dateTime={line.at}>{formatVietnameseDateTime(line.at, timeZone)}</time> <ZoneLabel timeZone={timeZone} at={line.at} />
+            <time dateTime={line.at}>{formatVietnameseDateTime(line.at, timeZone, i18n.language)}</time> <ZoneLabel timeZone={timeZone} at={line.at} />
           </dd>
         </div>
       ))}

@@ -31,7 +31,7 @@ export function SchedulePicker({ timeZone, busy, onSchedule }: SchedulePickerPro
         if (publishAt) onSchedule(publishAt.at);
       }}
     >
-      <ZonedDateTimeField label={t('schedule.publishAt')} value={publishAt} timeZone={timeZone} onChange={setPublishAt} />
+      <ZonedDateTimeField label={t('schedule.publishAt')} value={publishAt} timeZone={timeZone} onChange={setPublishAt} onUnfinished={() => setPublishAt(null)} />
       <button type="submit" className="workflow-move is-forward" disabled={busy || !publishAt}>
         {t('workflow.move.scheduled')}
       </button>

@@ -39,6 +39,9 @@ async function seedDraft(host: RunningHost, headline: string, deadline?: string)
   return host.api('stories.update', { id: story.id, baseRevision: story.revision, changes: { deadline: { at: deadline, timeZone: zone } } });
 }
 
+/** A day as the date fields show and take it, day first: `27/11/2026` from `2026-11-27`. */
+const typed = (key: string) => key.split('-').reverse().join('/');
+
 /** A calendar day as the calendar names its region: `Thứ 6, 27/11/2026`. */
 const dayName = (key: string) => formatVietnameseDate(wallClockToInstant(key, '12:00', zone), zone);
 
@@ -73,7 +76,7 @@ test.describe('on a laptop set to New York', () => {
 
     // The picker opens on tomorrow 06:00 on the newsroom's clock, the zone named beside it.
     const picker = inspector.getByRole('form', { name: 'Hẹn giờ đăng' });
-    await expect(picker.getByLabel('Giờ đăng: ngày')).toHaveValue(tomorrow);
+    await expect(picker.getByLabel('Giờ đăng: ngày')).toHaveValue(typed(tomorrow));
     await expect(picker.getByLabel('Giờ đăng: giờ')).toHaveValue('06:00');
     await expect(picker).toContainText(`${dayName(tomorrow)}, 06:00`);
     await expect(picker).toContainText(zoneLabel);
@@ -93,7 +96,7 @@ test.describe('on a laptop set to New York', () => {
     // The calendar's week puts it under the Hà Nội day, at 06:00.
     await page.getByRole('tab', { name: 'Lịch' }).click();
     const calendar = page.getByRole('region', { name: 'Xem tin theo ngày' });
-    await calendar.getByLabel('Đến ngày').fill(tomorrow);
+    await calendar.getByRole('textbox', { name: 'Đến ngày' }).fill(typed(tomorrow));
     const dayOf = (key: string) => calendar.getByRole('region', { name: dayName(key), exact: true });
     const entry = dayOf(tomorrow).getByRole('button', { name: headline });
     await expect(entry).toContainText('06:00');
@@ -135,7 +138,7 @@ test('a deadline set in the inspector is on today’s agenda; a draft past its d
   await openStory(page, dueHeadline);
   const inspector = page.getByRole('complementary', { name: 'Thông tin bài' });
   const deadline = inspector.getByRole('group', { name: 'Hạn nộp bài' });
-  await deadline.getByLabel('Hạn nộp bài: ngày').fill(today);
+  await deadline.getByLabel('Hạn nộp bài: ngày').fill(typed(today));
   await deadline.getByLabel('Hạn nộp bài: giờ').fill('23:59');
   await expect(deadline).toContainText(`${dayName(today)}, 23:59`);
   await expect(deadline).toContainText(zoneLabel);
@@ -177,7 +180,7 @@ test('a deadline ten minutes away brings a reminder once, which opens the story;
   // Ten minutes from now on the newsroom's clock, picked in the inspector as a reporter would.
   const due = zonedParts(new Date(Date.now() + 10 * 60_000), zone);
   const inspector = page.getByRole('complementary', { name: 'Thông tin bài' });
-  await inspector.getByLabel('Hạn nộp bài: ngày').fill(`${due.year}-${due.month}-${due.day}`);
+  await inspector.getByLabel('Hạn nộp bài: ngày').fill(`${due.day}/${due.month}/${due.year}`);
   await inspector.getByLabel('Hạn nộp bài: giờ').fill(`${due.hour}:${due.minute}`);
   await waitUntilSaved(page);
 
