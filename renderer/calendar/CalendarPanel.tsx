@@ -8,6 +8,7 @@ import { api } from '../api/datelineApi';
 import { DateField } from '../schedule/DateField';
 import { ZoneLabel } from '../schedule/ZoneLabel';
 import { useSettings } from '../settings/useSettings';
+import { useRovingTabStop } from '../shortcuts/useRovingTabStop';
 import { Agenda } from './Agenda';
 import { calendarEntries, entriesByDay } from './calendarEntries';
 import { dayLabel } from '../schedule/dayLabel';
@@ -40,6 +41,8 @@ export function CalendarPanel({ selectedId, onOpen }: CalendarPanelProps) {
   const daysRef = useRef<HTMLDivElement>(null);
   // Set when the arrow keys turn the page: the focused story is gone with the old page, so focus moves to the new one.
   const refocus = useRef(false);
+  // Every story on the page, agenda included, is one Tab stop; up and down walk them.
+  const rememberFocus = useRovingTabStop(root, '.calendar-entry-open');
 
   const shown = anchor ?? today;
   const first = mode === 'week' ? mondayOf(shown) : shown;
@@ -82,7 +85,7 @@ export function CalendarPanel({ selectedId, onOpen }: CalendarPanelProps) {
   };
 
   return (
-    <div className="calendar-panel" ref={root} onKeyDown={onKeyDown}>
+    <div className="calendar-panel" ref={root} onKeyDown={onKeyDown} onFocus={rememberFocus}>
       <Agenda today={today} now={now} timeZone={timeZone} selectedId={selectedId} onOpen={onOpen} />
       <section className="calendar" aria-label={t('calendar.title')} aria-describedby="calendar-keys">
         <div className="calendar-head">

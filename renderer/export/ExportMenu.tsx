@@ -22,6 +22,7 @@ export function ExportMenu({ storyId, beforeExport }: ExportMenuProps) {
   const [busy, setBusy] = useState<Choice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -33,8 +34,14 @@ export function ExportMenu({ storyId, beforeExport }: ExportMenuProps) {
     return () => window.removeEventListener('mousedown', close);
   }, [open]);
 
-  const run = async (choice: Choice) => {
+  /** Closes the menu with the focus back on its button, not dropped to the page with the removed items. */
+  const closeToButton = () => {
     setOpen(false);
+    opener.current?.focus();
+  };
+
+  const run = async (choice: Choice) => {
+    closeToButton();
     setError(null);
     setBusy(choice);
     try {
@@ -56,8 +63,15 @@ export function ExportMenu({ storyId, beforeExport }: ExportMenuProps) {
   const onMenuKey = (event: React.KeyboardEvent) => {
     const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'Escape') setOpen(false);
-    else if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
+    if (event.key === 'Escape') {
+      // Only the menu closes: not focus mode behind it.
+      event.stopPropagation();
+      closeToButton();
+    } else if (event.key === 'Tab') {
+      // Tab leaves the menu from its button, in the page's order.
+      closeToButton();
+      return;
+    } else if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
     else if (event.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
     else return;
     event.preventDefault();
@@ -65,7 +79,8 @@ export function ExportMenu({ storyId, beforeExport }: ExportMenuProps) {
 
   return (
     <div className="export-menu" ref={menu}>
-      <button type="button" className="quiet-button" aria-haspopup="menu" aria-expanded={open} disabled={busy !== null} onClick={() => setOpen(!open)}>
+      {/* aria-disabled, not disabled, while a file is made: a disabled button cannot hold the focus the menu gives back. */}
+      <button ref={opener} type="button" className="quiet-button" aria-haspopup="menu" aria-expanded={open} aria-disabled={busy !== null || undefined} onClick={() => busy === null && setOpen(!open)}>
         {busy ? t('export.working', { format: t(`export.short.${busy}`) }) : t('export.open')} ▾
       </button>
       {open && (

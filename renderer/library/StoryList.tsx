@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { formatNumber } from '../../shared/text/formatNumber';
@@ -120,10 +120,18 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
     active.current = Math.max(0, Math.min(stories.length - 1, step(active.current)));
     focusRow(active.current);
   };
+  // The list is one Tab stop (the arrows move within it): the row last focused, else the open story, else the
+  // first; when that row is scrolled out and not drawn, the first row drawn.
+  const [focusedIndex, setFocusedIndex] = useState(-1);
   const rememberFocus = (event: FocusEvent<HTMLUListElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (row) active.current = Number(row.dataset.index);
+    if (row) {
+      active.current = Number(row.dataset.index);
+      setFocusedIndex(active.current);
+    }
   };
+  const wanted = focusedIndex >= 0 && focusedIndex < stories.length ? focusedIndex : Math.max(0, stories.findIndex((story) => story.id === selectedId));
+  const tabStop = rows.some((row) => row.index === wanted) ? wanted : (rows[0]?.index ?? 0);
 
   if (pages.isError) return <p className="list-message" role="alert">{t('library.loadFailed', { message: pages.error.message })}</p>;
   if (searching && results.isSuccess && stories.length === 0) return <p className="list-message">{t('library.noMatch')}</p>;
@@ -146,6 +154,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
               key={row.key}
               story={story}
               index={row.index}
+              tabbable={row.index === tabStop}
               start={row.start}
               total={total}
               selected={story.id === selectedId}

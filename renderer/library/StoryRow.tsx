@@ -13,6 +13,8 @@ export type ListedStory = StorySummary & { highlights?: [number, number][] };
 interface StoryRowProps {
   story: ListedStory;
   index: number;
+  /** The list's one Tab stop; the other rows are reached with the arrow keys. */
+  tabbable: boolean;
   /** Where the virtualiser puts the row, in pixels from the top of the list. */
   start: number;
   total: number;
@@ -30,7 +32,7 @@ interface StoryRowProps {
  * One story in the list. Memoised: while the list scrolls only the rows coming into view render, not the
  * thirty already on screen, which is what kept a scrolling frame's work above 16 ms.
  */
-export const StoryRow = memo(function StoryRow({ story, index, start, total, selected, trashed, timeZone, delivery, measure, onOpen, onRestore }: StoryRowProps) {
+export const StoryRow = memo(function StoryRow({ story, index, tabbable, start, total, selected, trashed, timeZone, delivery, measure, onOpen, onRestore }: StoryRowProps) {
   const { t } = useTranslation();
   const job = trashed ? undefined : delivery;
   const reasonId = deliveryOverlay(job) ? `delivery-reason-${story.id}` : undefined;
@@ -43,7 +45,7 @@ export const StoryRow = memo(function StoryRow({ story, index, start, total, sel
       className={`story-row${selected ? ' is-selected' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
     >
-      <button type="button" className="story-row-open" aria-current={selected ? 'true' : undefined} aria-describedby={reasonId} onClick={() => onOpen(story)}>
+      <button type="button" className="story-row-open" tabIndex={tabbable ? 0 : -1} aria-current={selected ? 'true' : undefined} aria-describedby={reasonId} onClick={() => onOpen(story)}>
         <span className="story-row-headline">{story.headline.trim() ? <HighlightedText text={story.headline} ranges={story.highlights ?? []} /> : t('library.untitled')}</span>
         <span className="story-row-meta">
           <StatusBadge status={trashed ? 'trashed' : story.status} job={job} timeZone={timeZone} reasonId={reasonId} />
@@ -53,7 +55,7 @@ export const StoryRow = memo(function StoryRow({ story, index, start, total, sel
         </span>
       </button>
       {trashed && (
-        <button type="button" className="row-action" onClick={() => onRestore(story)}>
+        <button type="button" className="row-action" tabIndex={tabbable ? 0 : -1} onClick={() => onRestore(story)}>
           {t('library.restore')}
         </button>
       )}

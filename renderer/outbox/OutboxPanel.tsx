@@ -4,6 +4,7 @@ import type { OutboxItem } from '../../shared/publish/outboxSchema';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { useSettings } from '../settings/useSettings';
+import { useReturnFocus } from '../shortcuts/useReturnFocus';
 import { deliveryOverlay, deliveryReason, isUndelivered, needsAttention } from './outboxFacts';
 import { actionProblem, jobStateKey, remoteLabel, remoteText, wordpressInstant } from './outboxText';
 import { closeOutbox, useOutboxOpen } from './outboxPanelStore';
@@ -27,6 +28,7 @@ export function OutboxPanel({ onClose }: { onClose: () => void }) {
   const outbox = useOutbox();
   const actions = useOutboxActions();
   const dialog = useRef<HTMLDialogElement>(null);
+  useReturnFocus();
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toneStyleSchema } from '../../shared/settings/settingsSchema';
 import { BackupSection } from '../backup/BackupSection';
+import { useReturnFocus } from '../shortcuts/useReturnFocus';
 import { PublishingSection } from './PublishingSection';
 import { useSettings } from './useSettings';
 
@@ -16,6 +17,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
   const dialog = useRef<HTMLDialogElement>(null);
+  useReturnFocus();
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();

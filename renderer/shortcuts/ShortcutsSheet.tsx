@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayKeys, shortcutList } from './shortcutList';
+import { useReturnFocus } from './useReturnFocus';
 
 /** Every shortcut on one sheet, opened with Mod+/. */
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  // Back to the button, or to the editor when Ctrl+/ opened it from there.
+  useReturnFocus();
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();
