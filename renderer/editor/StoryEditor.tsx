@@ -1,15 +1,20 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useCallback, useEffect } from 'react';
+import i18next from 'i18next';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fromEditorDoc, toEditorDoc } from '../../shared/story/storyDocument';
+import { toEditorDoc } from '../../shared/story/storyDocument';
 import type { MediaItem } from '../../shared/media/mediaSchema';
-import type { Story, TiptapNode } from '../../shared/story/storySchema';
+import type { Story } from '../../shared/story/storySchema';
+import { formatNumber } from '../../shared/text/formatNumber';
+import { api } from '../api/datelineApi';
+import { showToast } from '../app/toastStore';
 import { insertMediaEvent } from '../media/mediaEvents';
 import { photoCredit } from '../media/photoCredit';
 import { PhotoImportStatus } from '../media/PhotoImportStatus';
 import { usePhotoImport } from '../media/usePhotoImport';
 import { SpellingMenu } from '../spellcheck/SpellingMenu';
 import type { AutosaveController } from './AutosaveController';
+import { BigDeleteWatcher } from './BigDeleteWatcher';
 import { storyExtensions } from './extensions';
 import { photosDroppedEvent } from './extensions/PhotoDrop';
 import { focusChildStart } from './extensions/storySectionNode';
@@ -25,6 +30,8 @@ interface StoryEditorProps {
   onStats: (stats: StoryStats) => void;
   /** Hands the editor to the parts of the workspace that act on the whole story (preview, tone marks). */
   onReady: (editor: Editor) => void;
+  /** Puts a kept version back: the undo of a big deletion once the editor can no longer undo it. */
+  onRestoreVersion: (versionId: string) => Promise<void>;
 }
 
 const statsDelayMs = 400;
@@ -34,10 +41,23 @@ const headlineIndex = 1;
  * The whole story in one Tiptap editor, in a component of its own so typing re-renders nothing else. The
  * document is serialised only when the autosave runs and counted only after a pause, never per keystroke.
  */
-export function StoryEditor({ story, isNew, controller, onStats, onReady }: StoryEditorProps) {
+export function StoryEditor({ story, isNew, controller, onStats, onReady, onRestoreVersion }: StoryEditorProps) {
   const { t } = useTranslation();
   const photoImport = usePhotoImport();
   const { run: runImport } = photoImport;
+  const [watcher] = useState(
+    () =>
+      new BigDeleteWatcher(controller, {
+        keepVersion: () => api.history.keep({ id: story.id, reason: 'beforeBigDelete' }),
+        announce: (removed, undo) =>
+          showToast({
+            id: `big-delete-${story.id}`,
+            message: i18next.t('editor.bigDelete', { count: removed, formatted: formatNumber(removed, i18next.language) }),
+            action: { label: i18next.t('editor.undoBigDelete'), run: undo },
+          }),
+      }),
+  );
+  useEffect(() => watcher.restoreWith(onRestoreVersion), [watcher, onRestoreVersion]);
   const editor = useEditor({
     extensions: storyExtensions(),
     content: toEditorDoc(story),
@@ -49,7 +69,9 @@ export function StoryEditor({ story, isNew, controller, onStats, onReady }: Stor
     editorProps: {
       attributes: { class: 'story-document', 'aria-label': t('editor.story'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'false' },
     },
-    onUpdate: ({ editor: current }) => controller.documentChanged(() => fromEditorDoc(current.getJSON() as TiptapNode)),
+    onCreate: ({ editor: created }) => watcher.opened(created.state.doc),
+    // A deletion of much of the story is kept as a version before the autosave gets it (BigDeleteWatcher).
+    onUpdate: ({ editor: current, transaction, appendedTransactions }) => watcher.changed(current, transaction, appendedTransactions),
     onBlur: () => void controller.flush(),
   });
 

@@ -238,7 +238,7 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
             <HistoryPanel storyId={opened.id} timeZone={settings.timeZone} onClose={() => setShowHistory(false)} onRestoreVersion={restoreVersion} onRestoreField={restoreOneField} />
           )}
           <div hidden={preview !== null || showHistory}>
-            <StoryEditor story={opened} isNew={isNew} controller={controller} onStats={setStats} onReady={onReady} />
+            <StoryEditor story={opened} isNew={isNew} controller={controller} onStats={setStats} onReady={onReady} onRestoreVersion={restoreVersion} />
           </div>
         </div>
       </main>

@@ -176,6 +176,9 @@ export const en: Messages = {
     loading: 'Opening the story…',
     loadFailed: 'Could not open the story: {{message}}',
     inTrash: 'This story is in the trash.',
+    bigDelete_one: '{{formatted}} word deleted',
+    bigDelete_other: '{{formatted}} words deleted',
+    undoBigDelete: 'Undo',
   },
   toolbar: {
     label: 'Formatting',
@@ -311,7 +314,7 @@ export const en: Messages = {
     pickTwo: 'Choose two versions to compare.',
     words_one: '{{count}} word',
     words_other: '{{count}} words',
-    reason: { autosave: 'Autosave', status: 'Status change', publish: 'Before publishing', restore: 'Restore', manual: 'Saved by hand' },
+    reason: { autosave: 'Autosave', status: 'Status change', publish: 'Before publishing', restore: 'Restore', manual: 'Saved by hand', beforeBigDelete: 'Before a big deletion' },
     field: {
       headline: 'Headline',
       kicker: 'Kicker',

@@ -175,6 +175,9 @@ export const vi = {
     loading: 'Đang mở bài…',
     loadFailed: 'Không mở được bài: {{message}}',
     inTrash: 'Bài này đang ở thùng rác.',
+    bigDelete_one: 'Đã xoá {{formatted}} chữ',
+    bigDelete_other: 'Đã xoá {{formatted}} chữ',
+    undoBigDelete: 'Hoàn tác',
   },
   toolbar: {
     label: 'Định dạng',
@@ -310,7 +313,7 @@ export const vi = {
     pickTwo: 'Chọn hai phiên bản để so sánh.',
     words_one: '{{count}} chữ',
     words_other: '{{count}} chữ',
-    reason: { autosave: 'Tự lưu', status: 'Đổi trạng thái', publish: 'Trước khi đăng', restore: 'Khôi phục', manual: 'Lưu tay' },
+    reason: { autosave: 'Tự lưu', status: 'Đổi trạng thái', publish: 'Trước khi đăng', restore: 'Khôi phục', manual: 'Lưu tay', beforeBigDelete: 'Trước khi xoá nhiều' },
     field: {
       headline: 'Tít',
       kicker: 'Tít phụ',

@@ -29,7 +29,7 @@ const invalidPayloads: Record<string, unknown[]> = {
   'history.list': [{}, { id: '../x' }],
   'history.get': [{ id: 'aaaaaaaa' }, { id: 'aaaaaaaa', versionId: '../../settings' }, { id: 'aaaaaaaa', versionId: 'r1-2024' }],
   'history.restore': [{ id: 'aaaaaaaa', versionId: 'r1-20240101T000000000Z/../x' }],
-  'history.keep': [{ id: 'A B' }],
+  'history.keep': [{ id: 'A B' }, { id: 'aaaaaaaa', reason: 'restore' }],
   'stories.export': [{ id: 'aaaaaaaa' }, { id: 'aaaaaaaa', format: 'pdf' }, { id: '../x', format: 'ninjs' }],
   'stories.importDocx': [{ fileName: 'a.docx' }, { fileName: '', dataBase64: 'AAAA' }, { fileName: 'a.docx', dataBase64: 'not base64 !' }],
   'stories.importHtml': [{ fileName: 'a.html' }, { dataBase64: 'AAAA' }],

@@ -2,6 +2,8 @@ import { Placeholder } from '@tiptap/extension-placeholder';
 import StarterKit from '@tiptap/starter-kit';
 import i18next from 'i18next';
 import { BodyStartKeymap } from './BodyStartKeymap';
+import { FieldBoundaryGuard } from './FieldBoundaryGuard';
+import { FieldSelectAll } from './FieldSelectAll';
 import { Figure } from './Figure';
 import { Headline } from './Headline';
 import { Kicker } from './Kicker';
@@ -40,6 +42,8 @@ export function storyExtensions() {
     Headline,
     Sapo,
     BodyStartKeymap,
+    FieldSelectAll,
+    FieldBoundaryGuard,
     Figure,
     PasteCleaner,
     PhotoDrop,
