@@ -111,6 +111,7 @@ test('in a Vietnamese UI on an American browser, the schedule is typed and shown
   await calendar.getByRole('textbox', { name: 'Đến ngày' }).fill(typed(picked));
   const entry = calendar.getByRole('region', { name: dayName(picked), exact: true }).getByRole('button', { name: story.headline });
   await expect(entry).toContainText('07:45');
+  await page.screenshot({ path: testInfo.outputPath('date-field-calendar.png') });
 });
 
 test('in English, day names and number grouping are English: “Fri, 27/11/2026”, “1,049 words”; dates stay day first', async ({ page, host }) => {
@@ -145,6 +146,7 @@ test('in English, day names and number grouping are English: “Fri, 27/11/2026�
   await expect(grid.locator('.rdp-weekday').first()).toHaveAttribute('aria-label', 'Monday');
   await expect(grid.getByRole('button', { name: dayName(due, 'en'), exact: true })).toBeFocused();
   await expect(grid).not.toContainText('Thứ');
+  await page.screenshot({ path: test.info().outputPath('date-picker-en.png') });
   await page.keyboard.press('Escape');
   await expect(grid).toBeHidden();
   await expect.poll(async () => (await host.api('stories.get', { id: scheduled.id })).deadline).toEqual({ at: wallClockToInstant(due, '18:30', zone), timeZone: zone });
