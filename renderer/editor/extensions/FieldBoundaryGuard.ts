@@ -28,20 +28,23 @@ function spansBlocks(state: EditorState): boolean {
   return !selection.empty && !(selection instanceof TextSelection && selection.$from.sameParent(selection.$to));
 }
 
+/** The part of ProseMirror's view that reads the page: not in its typings, but what its own key handler uses. */
+interface PageObserver {
+  forceFlush(): void;
+  flush(): void;
+}
+
 /**
- * Takes up a selection the page shows but the editor has not read yet. Right after a Shift+click, Chromium can
- * deliver a key before ProseMirror has taken the new selection from the page; ProseMirror, seeing only a cursor,
- * then leaves a cut or a keystroke to the browser, which edits across the fields on the page itself.
+ * Takes up a selection the page shows but the editor has not read yet. Under load, Chromium can deliver a key or a
+ * cut right after a click or a Shift+click, before the selectionchange event that tells ProseMirror of it; acting
+ * on the selection before it, a keystroke would go to the old place, and a cut over the new one be left to the
+ * browser, which edits across the fields on the page itself. ProseMirror's own reading of the page is used.
  */
 function catchUpWithPage(view: EditorView): void {
-  const { selection } = view.state;
-  const page = view.dom.ownerDocument.getSelection();
-  if (!selection.empty || !page || page.isCollapsed || !page.anchorNode || !page.focusNode) return;
-  if (!view.dom.contains(page.anchorNode) || !view.dom.contains(page.focusNode)) return;
-  const { doc } = view.state;
-  const anchor = view.posAtDOM(page.anchorNode, page.anchorOffset);
-  const head = view.posAtDOM(page.focusNode, page.focusOffset);
-  if (anchor !== head) view.dispatch(view.state.tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))));
+  if (view.composing) return;
+  const observer = (view as unknown as { domObserver?: PageObserver }).domObserver;
+  observer?.forceFlush();
+  observer?.flush();
 }
 
 /** Narrows a selection across fields to the part inside the field where it starts, before copying it away. */
