@@ -28,7 +28,7 @@ export function restorePaths(dataDir: string): { staging: string; aside: string;
 }
 
 /** Folders of the machine rather than of the library: they stay when the library is replaced. */
-const carriedOver = ['logs', 'quarantine'];
+const carriedOver = ['logs', 'quarantine', 'webhost-token'];
 
 /** Swaps the completely unpacked `staging` in as the data folder. The services must be closed. */
 export async function swapInStagedLibrary(dataDir: string, log: Logger): Promise<void> {

@@ -14,9 +14,10 @@ import { syncFolder, tempSuffix } from '../store/writeFileAtomically';
  * Left out of a backup: the story index and the search index are rebuilt from the story files when the library
  * opens, and the log and the quarantine belong to this machine rather than to the library (a restore carries
  * them over from the library it replaces). The lock file (DataFolderLock) is left out too: it names the process
- * that has the library open now, and restored from a backup it would name one long gone.
+ * that has the library open now, and restored from a backup it would name one long gone. The web host's token
+ * belongs to this machine's running host, like the log.
  */
-const skippedAtTop = new Set(['index.json', 'index.journal', 'search-index.bin', 'logs', 'quarantine']);
+const skippedAtTop = new Set(['index.json', 'index.journal', 'search-index.bin', 'logs', 'quarantine', 'webhost-token']);
 
 /** The unfinished half of an atomic write (`.<name>.<random>.tmp`): never part of the library. */
 export function isTempFile(name: string): boolean {
