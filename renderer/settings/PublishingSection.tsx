@@ -39,7 +39,7 @@ function useTargetSettings() {
   const { settings, update } = useSettings();
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (changes: Pick<Partial<Settings>, 'wordpressTarget' | 'folderTarget'>) => update(changes),
+    mutationFn: (change: (saved: Settings) => Pick<Partial<Settings>, 'wordpressTarget' | 'folderTarget'>) => update(change),
     onSettled: () => queryClient.invalidateQueries({ queryKey: statusKey }),
   });
   return { settings, save, queryClient };
@@ -61,7 +61,7 @@ function WordPressTarget({ status }: { status: TargetStatus | undefined }) {
   const dirty = url !== null || user !== null || password !== '';
 
   const saveAll = async () => {
-    if (url !== null || user !== null) await save.mutateAsync({ wordpressTarget: { ...current, url: (url ?? current.url).trim(), user: (user ?? current.user).trim() } });
+    if (url !== null || user !== null) await save.mutateAsync((saved) => ({ wordpressTarget: { ...saved.wordpressTarget, url: (url ?? current.url).trim(), user: (user ?? current.user).trim() } }));
     setUrl(null);
     setUser(null);
     if (password) {
@@ -91,7 +91,7 @@ function WordPressTarget({ status }: { status: TargetStatus | undefined }) {
       switchLabel={t('publishing.wordpress.enable')}
       enabled={fromEnvironment || current.enabled}
       switchDisabled={fromEnvironment || save.isPending}
-      onToggle={(enabled) => save.mutateAsync({ wordpressTarget: { ...current, enabled } })}
+      onToggle={(enabled) => save.mutateAsync((saved) => ({ wordpressTarget: { ...saved.wordpressTarget, enabled } }))}
       status={status}
     >
       {fromEnvironment && <p className="publishing-note">{t('publishing.wordpress.environment')}</p>}
@@ -172,7 +172,7 @@ function FolderTarget({ status }: { status: TargetStatus | undefined }) {
 
   const savePath = async () => {
     if (path === null) return;
-    await save.mutateAsync({ folderTarget: { ...current, path: path.trim() } });
+    await save.mutateAsync((saved) => ({ folderTarget: { ...saved.folderTarget, path: path.trim() } }));
     setPath(null);
   };
   const tryIt = async () => {
@@ -191,7 +191,7 @@ function FolderTarget({ status }: { status: TargetStatus | undefined }) {
       switchLabel={t('publishing.folder.enable')}
       enabled={current.enabled}
       switchDisabled={save.isPending}
-      onToggle={(enabled) => save.mutateAsync({ folderTarget: { ...current, enabled } })}
+      onToggle={(enabled) => save.mutateAsync((saved) => ({ folderTarget: { ...saved.folderTarget, enabled } }))}
       status={status}
     >
       <form

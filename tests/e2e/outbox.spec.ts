@@ -142,3 +142,26 @@ test('settings → Xuất bản: a folder that is not there, or not a full path,
   await expect(password).toHaveAttribute('placeholder', 'Đã lưu; gõ mật khẩu mới để thay');
   expect(JSON.stringify(await host.api('settings.get', {}))).not.toContain('abcd efgh');
 });
+
+test('settings → Xuất bản on a slow disk: the switch turned on and a folder typed in quick succession both stay saved', async ({ page, host }) => {
+  const folder = join(scratch, 'Báo in');
+  await mkdir(folder);
+  // Every settings save takes a second to answer, as on a busy or slow disk.
+  await page.route('**/api/settings.update', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  await page.goto(host.url);
+  const { target } = await setFolderTarget(page, folder);
+  await expect(target.getByRole('status')).toHaveText(`Ghi được vào thư mục ${folder}.`);
+  await expect(target.getByRole('switch', { name: 'Gửi bài vào thư mục' })).toBeChecked();
+  await expect(target.getByText('Sẵn sàng gửi')).toBeVisible();
+
+  const saved = (await host.api('settings.get', {})).folderTarget;
+  expect(saved).toEqual({ enabled: true, path: folder });
+  await page.reload();
+  await page.getByRole('button', { name: 'Cài đặt' }).click();
+  const again = page.getByRole('dialog', { name: 'Cài đặt tòa soạn' }).getByRole('group', { name: 'Thư mục xuất bản' });
+  await expect(again.getByRole('switch', { name: 'Gửi bài vào thư mục' })).toBeChecked();
+  await expect(again.getByRole('textbox', { name: 'Thư mục (đường dẫn đầy đủ)' })).toHaveValue(folder);
+});
