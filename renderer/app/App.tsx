@@ -17,10 +17,21 @@ import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
+import { PaneToggle } from './PaneToggle';
 import { Toasts } from './Toasts';
+import { usePaneLayout, type PaneLayout } from './usePaneLayout';
 
 type LibraryView = 'stories' | 'calendar' | 'trash' | 'media';
 const tabLabels: Record<LibraryView, string> = { stories: 'library.stories', calendar: 'calendar.tab', media: 'media.tab', trash: 'library.trash' };
+
+function appClass(focusMode: boolean, panes: PaneLayout): string {
+  const classes = ['app'];
+  if (focusMode) classes.push('is-focus');
+  if (panes.narrow) classes.push('is-narrow');
+  if (!panes.libraryOpen) classes.push('is-library-hidden');
+  if (!panes.inspectorOpen) classes.push('is-inspector-hidden');
+  return classes.join(' ');
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -36,6 +47,7 @@ export function App() {
   // Damage is found when a file is read (a story's history when it is opened), so the notice is asked for again.
   const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}), refetchInterval: 20_000 });
   const [focusMode, setFocusMode] = useState(false);
+  const panes = usePaneLayout();
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const [query, setQuery] = useState('');
@@ -97,8 +109,9 @@ export function App() {
   }, []);
 
   return (
-    <div className={`app${focusMode ? ' is-focus' : ''}`}>
+    <div className={appClass(focusMode, panes)}>
       <header className="top-bar">
+        <PaneToggle side="library" open={panes.libraryOpen} onToggle={panes.toggleLibrary} />
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
@@ -119,6 +132,7 @@ export function App() {
           {t('settings.open')}
         </button>
         <LanguageSwitch />
+        <PaneToggle side="inspector" open={panes.inspectorOpen} onToggle={panes.toggleInspector} />
       </header>
       <nav className="library-pane" aria-label={t('library.title')}>
         <div className="tabs" role="tablist">

@@ -337,6 +337,12 @@ export const en: Messages = {
     discard: 'Ignore',
   },
   preview: { open: 'Preview', backToEditor: 'Back to editing', label: 'Preview' },
+  panes: {
+    library: 'Stories',
+    inspector: 'Story details',
+    show: { library: 'Show the story list', inspector: 'Show the story details' },
+    hide: { library: 'Hide the story list for a wider page', inspector: 'Hide the story details for a wider page' },
+  },
   focus: { enter: 'Focus mode', leave: 'Leave focus mode' },
   shortcuts: {
     title: 'Keyboard shortcuts',

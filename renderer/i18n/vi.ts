@@ -336,6 +336,12 @@ export const vi = {
     discard: 'Bỏ qua',
   },
   preview: { open: 'Xem trước', backToEditor: 'Quay lại soạn', label: 'Bản xem trước' },
+  panes: {
+    library: 'Danh sách bài',
+    inspector: 'Thông tin bài',
+    show: { library: 'Hiện danh sách bài', inspector: 'Hiện thông tin bài' },
+    hide: { library: 'Ẩn danh sách bài để trang viết rộng hơn', inspector: 'Ẩn thông tin bài để trang viết rộng hơn' },
+  },
   focus: { enter: 'Chế độ tập trung', leave: 'Thoát chế độ tập trung' },
   shortcuts: {
     title: 'Phím tắt',
