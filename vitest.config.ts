@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/contract/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Safety nets, not speed targets: on a laptop with both cores busy, real-file tests run several times slower.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -42,7 +42,6 @@ async function fillDisk(path: string): Promise<void> {
 
 test('a full disk, then a read-only one: the reporter is told, keeps typing, and every word is saved once the disk recovers', async ({ page, host }) => {
   test.skip(mountedAt === null, `cannot mount a tmpfs here: ${whyNot}`);
-  test.setTimeout(90_000);
   const dataDir = mountedAt!;
   const onDisk = async () => textOf((await host.storiesOnDisk()).find((s) => s.headline === 'Bài viết khi ổ đĩa đầy')!.body);
 

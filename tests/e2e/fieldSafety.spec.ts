@@ -183,7 +183,7 @@ const edits = [
 ] as const;
 
 test('an edit over a selection from any field into any other changes only the field it started in', async ({ page, host }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await seedStory(host);
   await openStory(page, host);
   const fields = fieldsOf(page);

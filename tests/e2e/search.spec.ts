@@ -28,7 +28,6 @@ test.use({
 });
 
 test('typing in the search box narrows 2,000 stories to the ones that match, with or without marks', async ({ page, host }) => {
-  test.setTimeout(120_000);
   await page.goto(host.url);
   const list = page.getByRole('list', { name: 'Bài viết' });
   await expect(page.getByText('2.000 bài')).toBeVisible();
@@ -73,7 +72,6 @@ test('typing in the search box narrows 2,000 stories to the ones that match, wit
 });
 
 test('with marks typed, the search lists only the stories spelt so, and says when it falls back to matches without marks', async ({ page, host }) => {
-  test.setTimeout(120_000);
   await page.goto(host.url);
   const list = page.getByRole('list', { name: 'Bài viết' });
   await expect(page.getByText('2.000 bài')).toBeVisible();

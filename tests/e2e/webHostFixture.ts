@@ -113,7 +113,7 @@ export function textOf(node: unknown): string {
 }
 
 export async function waitUntilSaved(page: Page): Promise<void> {
-  await expect(page.locator('.save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await expect(page.locator('.save-state')).toHaveAttribute('data-state', 'saved');
 }
 
 /** The parts of the open story, as a reporter sees them on the page. */

@@ -79,7 +79,6 @@ test.describe('with the site named in the environment', () => {
   });
 
   test('with the site down, the job waits with the reason; once it is back the job is delivered once, without being asked', async ({ page, host }, testInfo) => {
-    test.setTimeout(120_000);
     const story = await publishableStory(host.api, testInfo.outputPath(), `Mất mạng giữa chừng ${Date.now()}`);
     await host.api('stories.transition', { id: story.id, to: 'scheduled', publishAt: tomorrowSixInHanoi().publishAt });
     const first = await deliveredJob(host, story.id);
@@ -182,7 +181,6 @@ test.describe('killed in the middle of a delivery', () => {
     { name: 'after the site created the post', match: (method: string, route: string) => method === 'POST' && route === '/wp/v2/posts' },
   ]) {
     test(`${moment.name}: the restarted app finishes the job with no second post or photo`, async ({ host }, testInfo) => {
-      test.setTimeout(90_000);
       const story = await publishableStory(host.api, testInfo.outputPath(), `Mất điện khi đang gửi ${Date.now()}`);
       proxy.holdAnswerTo(moment.match);
       await host.api('stories.transition', { id: story.id, to: 'scheduled', publishAt: tomorrowSixInHanoi().publishAt });
