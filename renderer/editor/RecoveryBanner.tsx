@@ -23,7 +23,7 @@ const textOf = (s: Pick<Story, 'kicker' | 'headline' | 'sapo' | 'body'>) => JSON
  * crashed before it could save). The reporter takes it back, which saves it, or lets it go.
  */
 export function RecoveryBanner({ story, timeZone, beforeRecover, onRecovered }: RecoveryBannerProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Also what a tab refused by a restarted web host kept in the browser (unsavedInTab.ts), when typed later.
   const recovery = useQuery({
     queryKey: ['recovery', story.id],
@@ -54,7 +54,7 @@ export function RecoveryBanner({ story, timeZone, beforeRecover, onRecovered }: 
   };
   return (
     <div className="banner banner-warning banner-recovery" role="alert">
-      <span>{t('recovery.found', { time: formatVietnameseDateTime(entry.savedAt, timeZone) })}</span>
+      <span>{t('recovery.found', { time: formatVietnameseDateTime(entry.savedAt, timeZone, i18n.language) })}</span>
       <button type="button" onClick={() => void recover()}>
         {t('recovery.restore')}
       </button>

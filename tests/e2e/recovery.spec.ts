@@ -23,6 +23,10 @@ test('the app dies while the reporter types: what was typed up to a second befor
   const banner = reopened.locator('.banner-recovery');
   await expect(banner).toContainText('Có đoạn bạn gõ sau lần lưu cuối');
   await reopened.screenshot({ path: 'test-results/recovery-banner.png' });
+  // In English the time it names is in English too, day name and all.
+  await reopened.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption('en');
+  await expect(banner).toContainText(/after the last save \(at (Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*, \d{2}\/\d{2}\/\d{4} \| \d{2}:\d{2}:\d{2}\)/);
+  await reopened.getByRole('combobox', { name: 'Language' }).selectOption('vi');
   await banner.getByRole('button', { name: 'Lấy lại đoạn đó' }).click();
   await expect(banner).toBeHidden();
 
