@@ -14,14 +14,19 @@ export interface PaneLayout {
   toggleInspector: () => void;
 }
 
-/** Which side panes are shown. The reporter's choice holds across a resize; only the first look follows the width. */
+/** Which side panes are shown: the inspector follows the window's width when it crosses the line, else the reporter's choice. */
 export function usePaneLayout(): PaneLayout {
   const [narrow, setNarrow] = useState(() => window.matchMedia(narrowQuery).matches);
   const [libraryOpen, setLibraryOpen] = useState(true);
   const [inspectorOpen, setInspectorOpen] = useState(() => !window.matchMedia(narrowQuery).matches);
   useEffect(() => {
     const media = window.matchMedia(narrowQuery);
-    const onChange = () => setNarrow(media.matches);
+    const onChange = () => {
+      setNarrow(media.matches);
+      // A window made narrow folds the inspector away, unless the reporter is working in it (a date picker open).
+      const inUse = document.querySelector('.inspector-pane')?.contains(document.activeElement) ?? false;
+      if (!media.matches || !inUse) setInspectorOpen(!media.matches);
+    };
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
   }, []);

@@ -27,6 +27,11 @@ test('damaged files are moved aside, each said in words; the notice stays across
   await expect(notice).toContainText('Tệp cài đặt bị hỏng');
   await expect(notice).toContainText(join(host.dataDir, 'quarantine'));
   await expect(storyPage(page).headline).toHaveText('Bài vẫn còn nguyên');
+  // On a small laptop the notice leaves the story list in reach.
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect(page.locator('.story-row', { hasText: 'Bài vẫn còn nguyên' })).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: test.info().outputPath('damaged-notice-1024.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
   expect((await host.storiesOnDisk()).map((s) => s.headline)).toEqual(['Bài vẫn còn nguyên']);
   // Nothing deleted: the damaged bytes are in quarantine/, and the settings that still read were kept.
   const kept = await readdir(join(host.dataDir, 'quarantine'));

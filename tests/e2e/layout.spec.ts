@@ -89,6 +89,15 @@ for (const size of [
     await expect.poll(() => overflowing(page)).toEqual([]);
     await libraryToggle.click();
     await expect(library.locator('.story-row.is-selected')).toContainText(headline);
+
+    // A window made small folds the inspector away rather than laying it over the words; made wide, it is back.
+    if (!narrow) {
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await expect(inspector).toBeHidden();
+      await expect.poll(() => overflowing(page)).toEqual([]);
+      await page.setViewportSize(size);
+      await expect(inspector).toBeVisible();
+    }
   });
 }
 
