@@ -70,6 +70,11 @@ test('a Word file brings its photos in credited from their IPTC, with the captio
   await figures.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('word-import-credits.png') });
 
+  // The file names no dateline place; where its photos were taken is offered for it, not filled in.
+  const inspector = page.getByRole('complementary', { name: 'Thông tin bài' });
+  await expect(inspector.getByRole('group', { name: 'Nơi chụp ảnh:' }).getByRole('button')).toHaveText(['Hạ Long', 'Quảng Ninh']);
+  await expect(inspector.getByRole('textbox', { name: 'Nơi đưa tin' })).toHaveValue('');
+
   // The credits are saved with the story, not only shown.
   await waitUntilSaved(page);
   await page.reload();
