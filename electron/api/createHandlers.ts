@@ -63,9 +63,9 @@ export function createHandlers(services: Services): Handlers {
     }),
     'stories.calendar': (range) => ({ items: storiesInRange(stories.summaries(), range, Date.now()) }),
     'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
-    'media.list': ({ query, limit }) => {
+    'media.list': ({ query, limit, ids }) => {
       const usage = stories.mediaUsage();
-      return { items: media.list({ query, limit }).map((item) => ({ ...item, usedIn: usage.get(item.id) ?? [] })) };
+      return { items: media.list({ query, limit, ids }).map((item) => ({ ...item, usedIn: usage.get(item.id) ?? [] })) };
     },
     'media.remove': async ({ id }) => {
       const users = stories.mediaUsage().get(id);

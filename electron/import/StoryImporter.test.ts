@@ -5,7 +5,10 @@ import type { DomDocument } from '../../shared/import/domLike';
 import { disarmInlineCode, sanitizeStoryDocument } from '../../shared/import/sanitizeStoryHtml';
 import { plainText } from '../../shared/story/storyDocument';
 import type { TiptapNode } from '../../shared/story/storySchema';
-import { buildSampleDocx, sample } from '../../tests/fixtures/wordInOut/sampleDocx';
+import { photoCaptionAndCredit } from '../../shared/media/photoCaptionAndCredit';
+import { buildCreditedPhotosDocx, credited, makeCreditedPhotos } from '../../tests/fixtures/wordInOut/creditedPhotosDocx';
+import { buildSampleDocx, makeJpeg, sample } from '../../tests/fixtures/wordInOut/sampleDocx';
+import { exiftoolVersion } from '../../tests/support/photoFixtures';
 import { openTempServices } from '../../tests/support/tempServices';
 import type { Services } from '../services/createServices';
 import { StoryImporter } from './StoryImporter';
@@ -60,6 +63,33 @@ describe('importing a Word file', () => {
     expect(first.id).not.toBe(second.id);
     expect(mediaIdOf(second.body)).toBe(mediaIdOf(first.body));
     expect(services.media.list()).toHaveLength(1);
+  });
+
+  it.skipIf(exiftoolVersion() === null)('credits each photo from its IPTC as the Ảnh button does, the caption line under it winning', async () => {
+    const jpegs = await makeCreditedPhotos();
+    const story = await importer.importDocx('tau-bien.docx', await buildCreditedPhotosDocx(jpegs));
+
+    const figures = blocks(story.body).filter((node) => node.type === 'figure');
+    expect(figures.map(plainText)).toEqual([credited.documentCaption, credited.photos[1]!.caption]);
+    expect(figures.map((figure) => figure.attrs!.credit)).toEqual(credited.photos.map(credited.creditLine));
+    // One rule: the photo put in by hand gets the very same words from the same metadata.
+    for (const [i, jpeg] of jpegs.entries()) {
+      const item = await services.media.import(`anh-${i}.jpg`, jpeg);
+      expect(photoCaptionAndCredit(item).credit).toBe(figures[i]!.attrs!.credit);
+    }
+  });
+
+  it('keeps a credit the file gives, and a story with a source line is not marked as the newsroom\'s own', async () => {
+    const credit = 'Ảnh: TTXVN';
+    const html = `<h1>Tít</h1><p><b>Sapo.</b></p><figure data-credit="${credit}"><img src="data:image/jpeg;base64,${(await makeJpeg()).toString('base64')}"></figure><p>Đoạn.</p><p>Theo: nhandan.vn</p>`;
+    const story = await importer.importHtml('bai.html', Buffer.from(html, 'utf8'));
+    expect(blocks(story.body).find((node) => node.type === 'figure')!.attrs!.credit).toBe(credit);
+    expect(story.original).toBe(false);
+    const own = await importer.importDocx('ven-bien.docx', await buildSampleDocx());
+    expect(own.source).toBe(sample.source);
+    expect(own.original).toBe(false);
+    const plain = await importer.importHtml('rieng.html', Buffer.from('<h1>Tít</h1><p>Đoạn.</p>', 'utf8'));
+    expect(plain.original).toBe(true);
   });
 
   it.each([

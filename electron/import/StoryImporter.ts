@@ -5,7 +5,9 @@ import { htmlToStoryBlocks } from '../../shared/import/htmlToStoryBlocks';
 import { disarmInlineCode, sanitizeStoryDocument } from '../../shared/import/sanitizeStoryHtml';
 import { storyFromBlocks, type KnownParts } from '../../shared/import/storyFromBlocks';
 import type { MediaItem } from '../../shared/media/mediaSchema';
+import { photoCaptionAndCredit } from '../../shared/media/photoCaptionAndCredit';
 import { documentProblem } from '../../shared/story/documentLimits';
+import { plainText } from '../../shared/story/storyDocument';
 import type { Story, TiptapNode } from '../../shared/story/storySchema';
 import type { Logger } from '../log/Logger';
 import type { MediaLibrary } from '../media/MediaLibrary';
@@ -116,13 +118,15 @@ function takeKnownParts(body: DomElement): KnownParts {
   return known;
 }
 
-/** A figure without a caption or credit of its own takes what the photo's metadata says. */
+/** Each figure's caption and credit by the rule every photo follows: the file's words first, the photo's metadata after. */
 function withPhotoFacts(node: TiptapNode, photos: Map<string, MediaItem>): TiptapNode {
   if (node.type === 'figure') {
     const item = photos.get(String(node.attrs?.mediaId ?? ''));
     if (!item) return node;
-    const credit = (node.attrs?.credit as string | undefined) || item.credit || item.byline || '';
-    const content = node.content?.length ? node.content : item.caption ? [{ type: 'text', text: item.caption }] : undefined;
+    const said = { caption: plainText(node), credit: (node.attrs?.credit as string | undefined) ?? '' };
+    const { caption, credit } = photoCaptionAndCredit(item, said);
+    // The file's own caption keeps its nodes (its line breaks); only a caption the photo supplies is made here.
+    const content = said.caption.trim() ? node.content : caption ? [{ type: 'text', text: caption }] : undefined;
     return { ...node, attrs: { ...node.attrs, credit }, ...(content ? { content } : {}) };
   }
   return node.content ? { ...node, content: node.content.map((child) => withPhotoFacts(child, photos)) } : node;

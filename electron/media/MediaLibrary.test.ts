@@ -124,4 +124,11 @@ describe('MediaLibrary', () => {
     expect(reopened.list({ query: 'da nang' })).toEqual([]);
     expect(reopened.list()).toHaveLength(2);
   });
+
+  it("lists a story's photos by id, in the story's order, leaving out one the library no longer has", async () => {
+    const a = await library.import('a.jpg', await readFile(await makePhoto(dir, 'a.jpg', { width: 10 })));
+    const b = await library.import('b.jpg', await readFile(await makePhoto(dir, 'b.jpg', { width: 12 })));
+    expect(library.list({ ids: [a.id, 'f'.repeat(64), b.id, a.id] }).map((item) => item.fileName)).toEqual(['a.jpg', 'b.jpg']);
+    expect(library.list({ ids: [] })).toEqual([]);
+  });
 });

@@ -28,7 +28,7 @@ const acceptedFormats: Record<string, { ext: string; mimeType: string }> = {
 
 /** The formats whose IPTC, XMP and EXIF exifr reads; a WebP or GIF simply has no caption to offer. */
 const metadataFormats = new Set(['jpeg', 'tiff', 'png']);
-const noFacts: PhotoFacts = { caption: null, byline: null, credit: null, city: null, capturedAt: null };
+const noFacts: PhotoFacts = { caption: null, byline: null, credit: null, city: null, province: null, country: null, capturedAt: null };
 
 /** Above this a photo takes hundreds of megabytes to decode; no news page needs more than a 50 MP frame. */
 export const maxMegapixels = 50;
@@ -92,13 +92,14 @@ export class MediaLibrary {
     return this.byId.get(id);
   }
 
-  /** Newest first; a query matches the folded caption, photographer, credit, city or file name. */
-  list({ query, limit = 200 }: { query?: string; limit?: number } = {}): MediaItem[] {
+  /** Newest first; a query matches the folded caption, photographer, credit, place or file name. With ids, those photos in that order. */
+  list({ query, limit = 200, ids }: { query?: string; limit?: number; ids?: readonly string[] } = {}): MediaItem[] {
+    if (ids) return [...new Set(ids)].flatMap((id) => this.byId.get(id) ?? []).slice(0, limit);
     const words = query ? foldVietnamese(query).split(/\s+/).filter(Boolean) : [];
     return [...this.byId.values()]
       .filter((item) => {
         if (!words.length) return true;
-        const haystack = foldVietnamese([item.caption, item.byline, item.credit, item.city, item.fileName].filter(Boolean).join(' '));
+        const haystack = foldVietnamese([item.caption, item.byline, item.credit, item.city, item.province, item.country, item.fileName].filter(Boolean).join(' '));
         return words.every((word) => haystack.includes(word));
       })
       .sort((a, b) => b.importedAt.localeCompare(a.importedAt))

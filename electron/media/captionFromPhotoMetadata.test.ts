@@ -10,8 +10,8 @@ interface Sources {
 
 function raw(sources: Sources = {}): RawPhotoMetadata {
   return {
-    xmp: { description: null, creator: null, credit: null, city: null, ...sources.xmp },
-    iptc: { captionAbstract: [], byline: [], credit: [], city: [], ...sources.iptc },
+    xmp: { description: null, creator: null, credit: null, city: null, state: null, country: null, ...sources.xmp },
+    iptc: { captionAbstract: [], byline: [], credit: [], city: [], provinceState: [], country: [], ...sources.iptc },
     exif: { dateTimeOriginal: null, offsetTimeOriginal: null, offsetTime: null, ...sources.exif },
     gps: sources.gps ?? null,
   };
@@ -21,24 +21,24 @@ const facts = (sources: Sources) => captionFromPhotoMetadata(raw(sources));
 
 describe('captionFromPhotoMetadata', () => {
   it('gives all nulls for a photo with no metadata', () => {
-    expect(facts({})).toEqual({ caption: null, byline: null, credit: null, city: null, capturedAt: null });
+    expect(facts({})).toEqual({ caption: null, byline: null, credit: null, city: null, province: null, country: null, capturedAt: null });
   });
 
   it('takes each field from IPTC when there is no XMP', () => {
     expect(
       facts({
-        iptc: { captionAbstract: ['Đại tướng phát biểu.'], byline: ['Minh Đức'], credit: ['Báo Quảng Ninh'], city: ['Cẩm Phả'] },
+        iptc: { captionAbstract: ['Đại tướng phát biểu.'], byline: ['Minh Đức'], credit: ['Báo Quảng Ninh'], city: ['Cẩm Phả'], provinceState: ['Quảng Ninh'], country: ['Việt Nam'] },
       }),
-    ).toEqual({ caption: 'Đại tướng phát biểu.', byline: 'Minh Đức', credit: 'Báo Quảng Ninh', city: 'Cẩm Phả', capturedAt: null });
+    ).toEqual({ caption: 'Đại tướng phát biểu.', byline: 'Minh Đức', credit: 'Báo Quảng Ninh', city: 'Cẩm Phả', province: 'Quảng Ninh', country: 'Việt Nam', capturedAt: null });
   });
 
   it('prefers XMP to IPTC for every field', () => {
     expect(
       facts({
-        xmp: { description: 'Hạ Long', creator: 'Lan Anh', credit: 'TTXVN', city: 'Hạ Long' },
-        iptc: { captionAbstract: ['Cũ'], byline: ['Cũ'], credit: ['Cũ'], city: ['Cũ'] },
+        xmp: { description: 'Hạ Long', creator: 'Lan Anh', credit: 'TTXVN', city: 'Hạ Long', state: 'Quảng Ninh', country: 'Việt Nam' },
+        iptc: { captionAbstract: ['Cũ'], byline: ['Cũ'], credit: ['Cũ'], city: ['Cũ'], provinceState: ['Cũ'], country: ['Cũ'] },
       }),
-    ).toMatchObject({ caption: 'Hạ Long', byline: 'Lan Anh', credit: 'TTXVN', city: 'Hạ Long' });
+    ).toMatchObject({ caption: 'Hạ Long', byline: 'Lan Anh', credit: 'TTXVN', city: 'Hạ Long', province: 'Quảng Ninh', country: 'Việt Nam' });
   });
 
   it('falls back to IPTC where the XMP value is blank', () => {

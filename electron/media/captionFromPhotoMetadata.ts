@@ -23,6 +23,10 @@ export interface RawPhotoMetadata {
     credit: XmpValue | null;
     /** photoshop:City */
     city: XmpValue | null;
+    /** photoshop:State: the province (tỉnh) or state */
+    state: XmpValue | null;
+    /** photoshop:Country */
+    country: XmpValue | null;
   };
   /** IPTC IIM record 2, already decoded to Unicode; a dataset repeated in the file keeps every occurrence. */
   iptc: {
@@ -34,6 +38,10 @@ export interface RawPhotoMetadata {
     credit: string[];
     /** 2:90 City */
     city: string[];
+    /** 2:95 Province-State */
+    provinceState: string[];
+    /** 2:101 Country-PrimaryLocationName */
+    country: string[];
   };
   /** The EXIF strings as written: no Date has been made of them. */
   exif: {
@@ -52,7 +60,11 @@ export interface PhotoFacts {
   caption: string | null;
   byline: string | null;
   credit: string | null;
+  /** Where the photo was taken as the photo desk named it, or, without a name, its GPS position ("21.0285, 105.8542"). */
   city: string | null;
+  /** The province (tỉnh, thành phố) or state, as named in the photo; never a position. */
+  province: string | null;
+  country: string | null;
   /** ISO 8601 with an offset, e.g. 2025-01-12T08:30:00+07:00. */
   capturedAt: string | null;
 }
@@ -71,6 +83,8 @@ export function captionFromPhotoMetadata(raw: RawPhotoMetadata): PhotoFacts {
     byline: firstText([xmpText(raw.xmp.creator), ...raw.iptc.byline]),
     credit: firstText([xmpText(raw.xmp.credit), ...raw.iptc.credit]),
     city: firstText([xmpText(raw.xmp.city), ...raw.iptc.city]) ?? coordinates(raw.gps),
+    province: firstText([xmpText(raw.xmp.state), ...raw.iptc.provinceState]),
+    country: firstText([xmpText(raw.xmp.country), ...raw.iptc.country]),
     capturedAt: capturedAt(raw.exif),
   };
 }

@@ -12,6 +12,8 @@ const iptcUtf8Args = [
   '-IPTC:By-line=Minh Đức',
   '-IPTC:Credit=Báo Quảng Ninh',
   '-IPTC:City=Cẩm Phả',
+  '-IPTC:Province-State=Quảng Ninh',
+  '-IPTC:Country-PrimaryLocationName=Việt Nam',
   '-EXIF:DateTimeOriginal=2025:01:12 08:30:00',
   '-EXIF:OffsetTimeOriginal=+07:00',
 ];
@@ -38,12 +40,12 @@ describe('readPhotoMetadata', () => {
   it('gives all nulls for a photo without metadata', async () => {
     const raw = await readPhotoMetadata(await photo('plain.jpg'));
     expect(raw).toEqual({
-      xmp: { description: null, creator: null, credit: null, city: null },
-      iptc: { captionAbstract: [], byline: [], credit: [], city: [] },
+      xmp: { description: null, creator: null, credit: null, city: null, state: null, country: null },
+      iptc: { captionAbstract: [], byline: [], credit: [], city: [], provinceState: [], country: [] },
       exif: { dateTimeOriginal: null, offsetTimeOriginal: null, offsetTime: null },
       gps: null,
     });
-    expect(captionFromPhotoMetadata(raw)).toEqual({ caption: null, byline: null, credit: null, city: null, capturedAt: null });
+    expect(captionFromPhotoMetadata(raw)).toEqual({ caption: null, byline: null, credit: null, city: null, province: null, country: null, capturedAt: null });
   });
 
   it('rejects bytes that are not an image at all', async () => {
@@ -58,6 +60,8 @@ describe('readPhotoMetadata', () => {
       byline: 'Minh Đức',
       credit: 'Báo Quảng Ninh',
       city: 'Cẩm Phả',
+      province: 'Quảng Ninh',
+      country: 'Việt Nam',
       capturedAt: '2025-01-12T08:30:00+07:00',
     });
   });
@@ -87,8 +91,10 @@ describe('readPhotoMetadata', () => {
       '-XMP-dc:Creator=Minh Đức',
       '-XMP-photoshop:Credit=Báo Quảng Ninh',
       '-XMP-photoshop:City=Cẩm Phả',
+      '-XMP-photoshop:State=Quảng Ninh',
+      '-XMP-photoshop:Country=Việt Nam',
     ]);
-    expect(await factsOf(bytes)).toEqual({ caption, byline: 'Minh Đức', credit: 'Báo Quảng Ninh', city: 'Cẩm Phả', capturedAt: null });
+    expect(await factsOf(bytes)).toEqual({ caption, byline: 'Minh Đức', credit: 'Báo Quảng Ninh', city: 'Cẩm Phả', province: 'Quảng Ninh', country: 'Việt Nam', capturedAt: null });
   });
 
   withExiftool('prefers XMP where XMP and IPTC disagree', async () => {
@@ -106,6 +112,8 @@ describe('readPhotoMetadata', () => {
       byline: 'Lan Anh',
       credit: 'TTXVN',
       city: 'Hạ Long',
+      province: 'Quảng Ninh',
+      country: 'Việt Nam',
       capturedAt: '2025-01-12T08:30:00+07:00',
     });
   });

@@ -14,7 +14,7 @@ const xmpPass = { tiff: false, xmp: true, mergeOutput: false };
 const iptcPass = { tiff: false, iptc: true, mergeOutput: false };
 
 /**
- * Reads the caption, byline, credit, city, capture time and position a photo carries in its EXIF, XMP and IPTC.
+ * Reads the caption, byline, credit, city, province, country, capture time and position a photo carries in its EXIF, XMP and IPTC.
  * A photo without metadata gives empty fields. Bytes exifr cannot identify as an image make it throw ("Unknown file
  * format"): a corrupt file, but also WebP, GIF and BMP, which exifr 7 does not read. The caller, which decodes the
  * image anyway, decides whether that is an error or a photo without metadata.
@@ -40,13 +40,17 @@ export async function readPhotoMetadata(bytes: Buffer): Promise<RawPhotoMetadata
       creator: toXmpValue(dc.creator),
       credit: toXmpValue(photoshop.Credit),
       city: toXmpValue(photoshop.City),
+      state: toXmpValue(photoshop.State),
+      country: toXmpValue(photoshop.Country),
     },
-    // exifr's names for 2:120 and 2:80 are Caption and Byline.
+    // exifr's names for 2:120, 2:80 and 2:95 are Caption, Byline and State.
     iptc: {
       captionAbstract: iptcTexts(iptc.Caption),
       byline: iptcTexts(iptc.Byline),
       credit: iptcTexts(iptc.Credit),
       city: iptcTexts(iptc.City),
+      provinceState: iptcTexts(iptc.State),
+      country: iptcTexts(iptc.Country),
     },
     exif: {
       dateTimeOriginal: exifString(exif.DateTimeOriginal),

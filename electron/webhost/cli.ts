@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config/defaultDataDir';
 import { createLogger, type Logger } from '../log/Logger';
 import { createServices } from '../services/createServices';
+import { openBrowser } from './openBrowser';
 import { WebHost } from './WebHost';
 import { loadWebHostToken } from './webHostToken';
 
@@ -55,20 +55,16 @@ try {
   console.log(`Dateline web host: ${host.url}`);
   console.log(`Library: ${dataDir}`);
   if (kept.source === 'rotated') console.log('A new access token was made: tabs opened with the old address must be opened again at the one above.');
-  if (values.open) openBrowser(host.url);
   const shutdown = () => void host.stop().then(() => services.close()).finally(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  if (values.open) {
+    const browser = await openBrowser(host.url);
+    // The address is the one thing a user on a machine without a browser needs, so it is said again, plainly.
+    if (!browser.opened) console.log(`Could not open a browser: ${browser.reason}.\nOpen this address in a browser yourself: ${host.url}`);
+  }
 } catch (error) {
   const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is already in use; pick another with --port` : (error as Error).message;
   console.error(`Dateline web host could not start: ${reason}`);
   process.exit(1);
-}
-
-function openBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => undefined);
-  child.unref();
 }

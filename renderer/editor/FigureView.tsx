@@ -1,12 +1,13 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { photoCaptionAndCredit } from '../../shared/media/photoCaptionAndCredit';
 import { importPhotos } from '../media/importPhotos';
 import { setFeaturedImageEvent, type FeaturedImageChoice } from '../media/mediaEvents';
 import { figureImageUrl } from '../media/mediaUrl';
 
 /** A photo as the reporter edits it: the image, the caption typed under it, and its credit and alt text. */
-export function FigureView({ node, updateAttributes, selected }: ReactNodeViewProps) {
+export function FigureView({ node, updateAttributes, selected, editor, getPos }: ReactNodeViewProps) {
   const { t } = useTranslation();
   const [brokenSrc, setBrokenSrc] = useState<string | null>(null);
   const [relinkError, setRelinkError] = useState<string | null>(null);
@@ -22,7 +23,13 @@ export function FigureView({ node, updateAttributes, selected }: ReactNodeViewPr
     if (!file) return;
     const failures = await importPhotos([file], (item) => {
       setBrokenSrc(null);
-      updateAttributes({ mediaId: item.id, src: null });
+      // The figure as it is now: the reporter may have typed while the photo was read.
+      const at = getPos();
+      const current = typeof at === 'number' ? editor.state.doc.nodeAt(at) : null;
+      const said = { caption: current?.textContent ?? '', credit: String(current?.attrs.credit ?? '') };
+      const { caption, credit } = photoCaptionAndCredit(item, said);
+      updateAttributes({ mediaId: item.id, src: null, credit });
+      if (typeof at === 'number' && !said.caption.trim() && caption) editor.commands.insertContentAt(at + 1, caption);
     });
     setRelinkError(failures[0] ? `${failures[0].fileName}: ${failures[0].reason}` : null);
   };

@@ -4,12 +4,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toEditorDoc } from '../../shared/story/storyDocument';
 import type { MediaItem } from '../../shared/media/mediaSchema';
+import { photoCaptionAndCredit } from '../../shared/media/photoCaptionAndCredit';
 import type { Story } from '../../shared/story/storySchema';
 import { formatNumber } from '../../shared/text/formatNumber';
 import { api } from '../api/datelineApi';
 import { showToast } from '../app/toastStore';
 import { insertMediaEvent } from '../media/mediaEvents';
-import { photoCredit } from '../media/photoCredit';
 import { PhotoImportStatus } from '../media/PhotoImportStatus';
 import { usePhotoImport } from '../media/usePhotoImport';
 import { SpellingMenu } from '../spellcheck/SpellingMenu';
@@ -76,7 +76,10 @@ export function StoryEditor({ story, isNew, controller, onStats, onReady, onRest
   });
 
   const placePhoto = useCallback(
-    (item: MediaItem) => editor.chain().focus().insertFigure({ mediaId: item.id, alt: '', credit: photoCredit(item) }, item.caption).run(),
+    (item: MediaItem) => {
+      const { caption, credit } = photoCaptionAndCredit(item);
+      return editor.chain().focus().insertFigure({ mediaId: item.id, alt: '', credit }, caption).run();
+    },
     [editor],
   );
   const importPhotos = useCallback((files: File[]) => void runImport(files, placePhoto), [runImport, placePhoto]);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Story } from '../../shared/story/storySchema';
+import { mediaIdsOf, type Story } from '../../shared/story/storySchema';
 import { lengthTargets, storyTypes, type StoryType } from '../../shared/story/storyTypes';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import type { StoryFields } from '../editor/StoryWorkspace';
@@ -8,7 +8,10 @@ import { ZonedDateTimeField } from '../schedule/ZonedDateTimeField';
 import { useSettings } from '../settings/useSettings';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';
 import { CategoryListEditor } from './CategoryListEditor';
+import { DatelineField } from './DatelineField';
 import { FeaturedImageField } from './FeaturedImageField';
+import { SourceFields } from './SourceFields';
+import './inspector.css';
 
 interface InspectorProps {
   story: Story;
@@ -28,7 +31,7 @@ export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle, o
   const [editingCategories, setEditingCategories] = useState(false);
   // A story filed under a category since removed from the list keeps it, and shows it.
   const categories = fields.category && !settings.categories.includes(fields.category) ? [fields.category, ...settings.categories] : settings.categories;
-  const text = (key: 'bylines' | 'dateline' | 'source' | 'tags', placeholderKey: string) => (
+  const text = (key: 'bylines' | 'tags', placeholderKey: string) => (
     <label className="field">
       <span>{t(`inspector.${key}`)}</span>
       <input value={fields[key]} placeholder={t(placeholderKey)} onChange={(e) => onChange({ [key]: e.target.value })} onBlur={onBlur} />
@@ -70,12 +73,8 @@ export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle, o
       <FeaturedImageField value={fields.featuredImage} onChange={(featuredImage) => onChange({ featuredImage })} onBlur={onBlur} />
       {text('tags', 'inspector.tagsPlaceholder')}
       {text('bylines', 'inspector.bylinesPlaceholder')}
-      {text('dateline', 'inspector.datelinePlaceholder')}
-      {text('source', 'inspector.sourcePlaceholder')}
-      <label className="field-check">
-        <input type="checkbox" checked={fields.original} onChange={(e) => onChange({ original: e.target.checked })} onBlur={onBlur} />
-        <span>{t('inspector.original')}</span>
-      </label>
+      <DatelineField value={fields.dateline} mediaIds={mediaIdsOf(story)} onChange={(dateline) => onChange({ dateline })} onBlur={onBlur} />
+      <SourceFields source={fields.source} original={fields.original} onChange={onChange} onBlur={onBlur} />
       <label className="field">
         <span>{t('inspector.ednote')}</span>
         <textarea rows={3} value={fields.ednote} placeholder={t('inspector.ednotePlaceholder')} onChange={(e) => onChange({ ednote: e.target.value })} onBlur={onBlur} />

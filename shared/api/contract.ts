@@ -151,7 +151,14 @@ export const contract = {
     output: mediaItemSchema,
   },
   'media.list': {
-    input: z.object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    input: z
+      .object({
+        query: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        /** Only these photos (a story's), in this order; an id not in the library is left out. */
+        ids: z.array(mediaIdSchema).max(1000).optional(),
+      })
+      .strict(),
     output: z.object({ items: z.array(mediaListItemSchema) }),
   },
   'media.remove': {

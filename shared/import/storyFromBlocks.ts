@@ -3,7 +3,7 @@ import { plainText } from '../story/storyDocument';
 import type { StoryChanges, TiptapNode } from '../story/storySchema';
 
 /** The story fields an imported file fills. */
-export type ImportedStory = Required<Pick<StoryChanges, 'kicker' | 'headline' | 'sapo' | 'body' | 'dateline' | 'source' | 'bylines'>>;
+export type ImportedStory = Required<Pick<StoryChanges, 'kicker' | 'headline' | 'sapo' | 'body' | 'dateline' | 'source' | 'original' | 'bylines'>>;
 
 export interface KnownParts {
   /** A kicker the file marked as one (a DOCX exported by Dateline has a "Kicker" paragraph style). */
@@ -19,7 +19,7 @@ const longestPlace = 40;
  * story in Word: the first heading (or, without one, the first line) is the headline; a paragraph in bold
  * right under it is the sapo, and a place written in capitals at its start ("QUẢNG NINH – …") is the dateline;
  * an italic or centred line right under a photo is its caption; a last line starting `Theo:` or `Nguồn:` is
- * the source line. Everything else stays in the body, in order.
+ * the source line, and a story with one is not the newsroom's own. Everything else stays in the body, in order.
  */
 export function storyFromBlocks(input: TiptapNode[], known: KnownParts = {}): ImportedStory {
   const blocks = input.filter((block) => block.type === 'figure' || block.type === 'horizontalRule' || plainText(block).trim());
@@ -78,6 +78,8 @@ export function storyFromBlocks(input: TiptapNode[], known: KnownParts = {}): Im
     sapo,
     dateline,
     source,
+    // A story that names where it came from was not written here; one that names nothing is the reporter's own.
+    original: !source,
     bylines: known.bylines ?? [],
     body: { type: 'doc', content: body.length ? body.map(withoutAlign) : [{ type: 'paragraph' }] },
   };

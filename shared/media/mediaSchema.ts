@@ -23,6 +23,9 @@ export const mediaItemSchema = z.object({
   byline: z.string().nullable(),
   credit: z.string().nullable(),
   city: z.string().nullable(),
+  /** The province and country the photo names (IPTC 2:95, 2:101); absent in photos indexed before they were read. */
+  province: z.string().nullable().optional(),
+  country: z.string().nullable().optional(),
   /** ISO 8601 with the photo's own offset, e.g. 2025-01-12T08:30:00+07:00. */
   capturedAt: z.string().nullable(),
   importedAt: z.iso.datetime({ offset: true }),
