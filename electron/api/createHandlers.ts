@@ -21,7 +21,7 @@ export function createHandlers(services: Services): Handlers {
   const { stories, settings, media, search, history, searchReady, dataDir, backup } = services;
   // The Word and HTML libraries (mammoth, docx, linkedom) took half a second of every start: loaded when first used.
   const importer = once(async () => new (await import('../import/StoryImporter')).StoryImporter({ stories, media, log: services.log }));
-  const exporter = once(async () => new (await import('../export/StoryExporter')).StoryExporter({ stories, media, log: services.log, timeZone: () => settings.get().timeZone }));
+  const exporter = once(async () => new (await import('../export/StoryExporter')).StoryExporter({ stories, media, log: services.log, timeZone: () => settings.get().timeZone, sitePhotoUrls: (id) => services.outbox.sitePhotoUrls(id) }));
   const handlers: Handlers = {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),

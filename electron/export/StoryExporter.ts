@@ -24,6 +24,8 @@ export interface StoryExporterOptions {
   stories: Pick<StoryStore, 'get'>;
   media: Pick<MediaLibrary, 'get' | 'filePath'>;
   timeZone: () => string;
+  /** Where each of a story's photos is on the paper's site, once delivered (the outbox knows); a ninjs rendition names it. */
+  sitePhotoUrls?: (storyId: string) => ReadonlyMap<string, string>;
   /** The clock a draft's time line reads; the real one unless a test sets it. */
   now?: () => Date;
   log: Logger;
@@ -74,6 +76,7 @@ export class StoryExporter {
   private async ninjsBundle(story: Story, page: PaperPage): Promise<Buffer> {
     const photos = new Map<string, NinjsPhoto>();
     const files: { name: string; bytes: Buffer }[] = [];
+    const onSite = this.options.sitePhotoUrls?.(story.id) ?? new Map<string, string>();
     for (const id of new Set(page.photos.map((photo) => photo.mediaId).filter((mediaId): mediaId is string => mediaId !== null))) {
       const item = this.options.media.get(id);
       const file = this.options.media.filePath(id, 'original');
@@ -81,10 +84,10 @@ export class StoryExporter {
       try {
         const name = `${bundleMediaFolder}/${basename(file.path)}`;
         files.push({ name, bytes: await readFile(file.path) });
-        photos.set(id, { ...item, href: name });
+        photos.set(id, { ...item, href: name, siteHref: onSite.get(id) });
       } catch (error) {
         this.options.log.warn(`export of ${story.id}: photo ${id} was left out of the ninjs bundle: ${(error as Error).message}`);
-        photos.set(id, item);
+        photos.set(id, { ...item, siteHref: onSite.get(id) });
       }
     }
     const item = Buffer.from(JSON.stringify(storyToNinjs(story, page, photos), null, 2), 'utf8');

@@ -7,10 +7,13 @@ import { renderPaperBody, renderPaperFooter } from './renderPaperArticle';
 
 /**
  * The photo facts an association carries; the media library's items have them. `href` is where a receiving
- * system finds the file: relative to the export bundle that carries it (`media/<file>`), or the site's address
- * once the photo is delivered.
+ * system finds the file, relative to the export bundle that carries it (`media/<file>`).
  */
-export type NinjsPhoto = Pick<MediaItem, 'id' | 'mimeType' | 'width' | 'height' | 'bytes' | 'fileName'> & { href?: string };
+export type NinjsPhoto = Pick<MediaItem, 'id' | 'mimeType' | 'width' | 'height' | 'bytes' | 'fileName'> & {
+  href?: string;
+  /** The photo's address on the paper's site, once delivered there: a second rendition, `web`. */
+  siteHref?: string;
+};
 
 type NinjsObject = Record<string, unknown>;
 type NinjsStory = Pick<Story, 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'status' | 'trashedAt' | 'embargo' | 'publishAt' | 'category' | 'tags' | 'dateline' | 'sapo' | 'body'>;
@@ -92,6 +95,7 @@ function association(name: string, photo: PaperPhoto, photos: ReadonlyMap<string
   if (file) {
     item.renditions = [
       { name: 'original', ...(file.href ? { href: file.href } : {}), contenttype: file.mimeType, width: file.width, height: file.height, sizeinbytes: file.bytes, title: file.fileName },
+      ...(file.siteHref ? [{ name: 'web', href: file.siteHref }] : []),
     ];
   }
   return item;
