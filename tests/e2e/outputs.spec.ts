@@ -50,7 +50,13 @@ test('the preview, the printed proof and the Word file show one page: the lead p
   await expectThePage(preview, facts);
   // The featured photo also stands in the body: it is shown there, once, with the body's caption.
   await expect(preview.locator('figure.lead figcaption .caption')).toHaveText(facts.captions[1]!);
-  await page.screenshot({ path: test.info().outputPath('preview-1366x768.png') });
+  // On a small laptop, the usual one and a desk monitor: the lead photo and its caption stay whole.
+  for (const [width, height] of [[1024, 640], [1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await preview.locator('figure.lead').scrollIntoViewIfNeeded();
+    await expect(preview.locator('figure.lead figcaption')).toBeInViewport();
+    await page.screenshot({ path: test.info().outputPath(`preview-${width}x${height}.png`) });
+  }
 
   // The print view, and the PDF Chromium prints from it as "Save as PDF" would.
   const printView = await page.context().newPage();
