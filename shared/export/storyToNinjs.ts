@@ -16,7 +16,7 @@ export type NinjsPhoto = Pick<MediaItem, 'id' | 'mimeType' | 'width' | 'height' 
 };
 
 type NinjsObject = Record<string, unknown>;
-type NinjsStory = Pick<Story, 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'status' | 'trashedAt' | 'embargo' | 'publishAt' | 'category' | 'tags' | 'dateline' | 'sapo' | 'body'>;
+type NinjsStory = Pick<Story, 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'status' | 'trashedAt' | 'embargo' | 'publishAt' | 'category' | 'tags' | 'dateline' | 'bylines' | 'sapo' | 'body'>;
 
 const utc = (instant: string) => new Date(instant).toISOString();
 const storyUri = (id: string) => `urn:dateline:story:${id}`;
@@ -62,7 +62,8 @@ export function storyToNinjs(story: NinjsStory, page: PaperPage, photos: Readonl
     { role: 'main', contenttype: 'text/html', value: html, wordcount: page.words, charcount: length.characters },
     { role: 'main', contenttype: 'text/plain', value: pagePlainText(page) },
   ];
-  if (page.byline) item.by = page.byline.split(' – ').join(', ');
+  const bylines = story.bylines.map((b) => b.trim()).filter(Boolean);
+  if (bylines.length) item.by = bylines.join(', ');
   if (page.place) item.located = story.dateline.trim();
   const subjects = [
     ...(story.category.trim() ? [{ name: story.category.trim(), rel: 'category', literal: story.category.trim() }] : []),
