@@ -3,6 +3,7 @@ import type { Contract, MethodName, MethodOutput } from '../../shared/api/contra
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { PublishingStatus } from '../../shared/publish/outboxSchema';
 import { storiesInRange } from '../../shared/schedule/storiesInRange';
+import { countStoryWords } from '../../shared/text/countStoryWords';
 import { checklistFor } from '../../shared/workflow/prePublishChecklist';
 import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
 import { DeliveryFailure } from '../publish/DeliveryFailure';
@@ -20,7 +21,7 @@ export function createHandlers(services: Services): Handlers {
   const { stories, settings, media, search, history, searchReady, dataDir, backup } = services;
   // The Word and HTML libraries (mammoth, docx, linkedom) took half a second of every start: loaded when first used.
   const importer = once(async () => new (await import('../import/StoryImporter')).StoryImporter({ stories, media, log: services.log }));
-  const exporter = once(async () => new (await import('../export/StoryExporter')).StoryExporter({ stories, media, log: services.log, timeZone: () => settings.get().timeZone }));
+  const exporter = once(async () => new (await import('../export/StoryExporter')).StoryExporter({ stories, media, log: services.log, timeZone: () => settings.get().timeZone, sitePhotoUrls: (id) => services.outbox.sitePhotoUrls(id) }));
   const handlers: Handlers = {
     'stories.list': (input) => stories.list(input),
     'stories.get': ({ id }) => stories.get(id),
@@ -58,9 +59,10 @@ export function createHandlers(services: Services): Handlers {
     'stories.importDocx': async ({ fileName, dataBase64 }) => (await importer()).importDocx(fileName, Buffer.from(dataBase64, 'base64')),
     'stories.importHtml': async ({ fileName, dataBase64 }) => (await importer()).importHtml(fileName, Buffer.from(dataBase64, 'base64')),
     'stories.transition': ({ id, to, acceptWarnings, publishAt }) => transitionStory(stories, settings.get(), id, to, { acceptWarnings, publishAt }),
-    'stories.checklist': async ({ id, to, publishAt }) => ({
-      items: checklistFor(await stories.get(id), to, { ...checklistContext(stories, settings.get(), id), now: new Date().toISOString(), publishAt }),
-    }),
+    'stories.checklist': async ({ id, to, publishAt }) => {
+      const story = await stories.get(id);
+      return { items: checklistFor(story, to, { ...checklistContext(stories, settings.get(), id), now: new Date().toISOString(), publishAt }), words: countStoryWords(story) };
+    },
     'stories.calendar': (range) => ({ items: storiesInRange(stories.summaries(), range, Date.now()) }),
     'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
     'media.list': ({ query, limit, ids }) => {

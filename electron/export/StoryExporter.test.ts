@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { plainText } from '../../shared/story/storyDocument';
 import type { Story, TiptapNode } from '../../shared/story/storySchema';
 import { makeJpeg } from '../../tests/fixtures/wordInOut/sampleDocx';
+import { ninjsItemOf, readZip } from '../../tests/support/readZip';
 import { openTempServices } from '../../tests/support/tempServices';
+import { createHandlers } from '../api/createHandlers';
 import { StoryImporter } from '../import/StoryImporter';
 import type { Services } from '../services/createServices';
 import { StoryExporter } from './StoryExporter';
@@ -27,9 +30,29 @@ function ninjsValidator() {
   return (value: unknown) => (validate(value) ? '' : ajv.errorsText(validate.errors));
 }
 
+/**
+ * The item as a receiving system reads it once the bundle is unpacked somewhere: each rendition's href resolved
+ * against the bundle's folder. The schema asks for an absolute URI there (`format: uri`); a bundle cannot know
+ * where it will be unpacked, so it writes a reference relative to itself, as an HTML page does for its images.
+ */
+function resolvedAgainstBundle(item: { associations?: { renditions?: { href?: string }[] }[] }): unknown {
+  const base = 'file:///unpacked/bundle/';
+  return {
+    ...item,
+    associations: item.associations?.map((association) => ({
+      ...association,
+      renditions: association.renditions?.map((rendition) => (rendition.href ? { ...rendition, href: new URL(rendition.href, base).href } : rendition)),
+    })),
+  };
+}
+
+/** The ninjs item of an exported bundle. */
+const ninjsOf = async (file: { bytes: Buffer }) => (await ninjsItemOf(file.bytes)) as Record<string, unknown>;
+
 let services: Services;
 let exporter: StoryExporter;
 let importer: StoryImporter;
+let handlers: ReturnType<typeof createHandlers>;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
@@ -37,6 +60,7 @@ beforeEach(async () => {
   ({ services, close: cleanup } = temp);
   exporter = new StoryExporter({ stories: services.stories, media: services.media, log: temp.log, timeZone: () => 'Asia/Ho_Chi_Minh' });
   importer = new StoryImporter({ stories: services.stories, media: services.media, log: temp.log });
+  handlers = createHandlers(services);
 });
 afterEach(() => cleanup());
 
@@ -88,10 +112,12 @@ describe('export to ninjs', () => {
   it.skipIf(!hasSpecs)('is a valid ninjs 2.2 item for a story with two figures, a featured image and tags', async () => {
     const story = await richStory();
     const file = await exporter.export(story.id, 'ninjs');
-    expect(file.fileName).toBe('duong-ven-bien-ha-long-cam-pha-thong-xe-truoc-tet.json');
-    expect(file.mimeType).toBe('application/json');
-    const ninjs = JSON.parse(file.bytes.toString('utf8'));
-    expect(ninjsValidator()(ninjs)).toBe('');
+    expect(file.fileName).toBe('duong-ven-bien-ha-long-cam-pha-thong-xe-truoc-tet.ninjs.zip');
+    expect(file.mimeType).toBe('application/zip');
+    const bundle = await readZip(file.bytes);
+    const ninjs = JSON.parse(bundle.get('duong-ven-bien-ha-long-cam-pha-thong-xe-truoc-tet.json')!.toString('utf8'));
+    expect(ninjsValidator()(resolvedAgainstBundle(ninjs))).toBe('');
+    expect(ninjs.pubstatus).toBe('withheld');
     // Without an embargo there is no `embargoed`; an embargoed story is checked below.
 
     expect(ninjs.headlines[0]).toEqual({ role: 'main', value: words.headline });
@@ -115,6 +141,34 @@ describe('export to ninjs', () => {
     expect(ninjs.associations.map((a: { name: string }) => a.name)).toEqual(['featureimage', 'figure-1', 'figure-2']);
     expect(ninjs.associations.map((a: { descriptions: { value: string }[] }) => a.descriptions[0]!.value)).toEqual([words.featuredCaption, ...words.captions]);
     expect(ninjs.associations[1]).toMatchObject({ type: 'picture', by: 'Ảnh: Minh Đức', renditions: [{ name: 'original', contenttype: 'image/jpeg', width: 400, height: 250 }] });
+    // Every rendition names a file the bundle carries: the photo itself, byte for byte.
+    for (const association of ninjs.associations) {
+      const [rendition] = association.renditions;
+      expect(rendition.href).toMatch(/^media\/[a-f0-9]{64}\.jpg$/);
+      const id = /[a-f0-9]{64}/.exec(rendition.href)![0];
+      expect(bundle.get(rendition.href)).toEqual(await readFile(services.media.filePath(id, 'original')!.path));
+      expect(bundle.get(rendition.href)!.length).toBe(rendition.sizeinbytes);
+    }
+    expect([...bundle.keys()].filter((name) => name.startsWith('media/'))).toHaveLength(3);
+  });
+
+  it('gives pubstatus by the desk: withheld until published, usable once out, canceled once taken down or spiked', async () => {
+    const story = await richStory();
+    const pubstatus = async (id: string) => (await ninjsOf(await exporter.export(id, 'ninjs'))).pubstatus;
+    expect(await pubstatus(story.id)).toBe('withheld');
+    for (const [to, expected] of [['submitted', 'withheld'], ['ready', 'withheld'], ['published', 'usable'], ['killed', 'canceled']] as const) {
+      await handlers['stories.transition']({ id: story.id, to, acceptWarnings: true });
+      expect(await pubstatus(story.id), to).toBe(expected);
+    }
+    const scheduled = await richStory();
+    for (const to of ['submitted', 'ready'] as const) await handlers['stories.transition']({ id: scheduled.id, to });
+    const publishAt = new Date(Date.now() + 86_400_000).toISOString();
+    await handlers['stories.transition']({ id: scheduled.id, to: 'scheduled', publishAt, acceptWarnings: true });
+    const item = await ninjsOf(await exporter.export(scheduled.id, 'ninjs'));
+    // Scheduled: not for readers before its time, which a receiving system reads as the embargo.
+    expect(item).toMatchObject({ pubstatus: 'withheld', embargoed: publishAt });
+    await handlers['stories.transition']({ id: story.id, to: 'spiked' });
+    expect(await pubstatus(story.id)).toBe('canceled');
   });
 
   it.skipIf(!hasSpecs)('writes an embargoed story\'s embargo as `embargoed`, in UTC, and stays a valid ninjs 2.2 item', async () => {
@@ -124,14 +178,14 @@ describe('export to ninjs', () => {
       embargo: { at: '2026-05-13T23:00:00.000Z', timeZone: 'Asia/Ho_Chi_Minh' },
     });
     expect(story.embargo?.at).toBe('2026-05-13T23:00:00.000Z');
-    const ninjs = JSON.parse((await exporter.export(story.id, 'ninjs')).bytes.toString('utf8'));
+    const ninjs = (await ninjsOf(await exporter.export(story.id, 'ninjs'))) as { embargoed: string };
     expect(ninjs.embargoed).toBe('2026-05-13T23:00:00.000Z');
     expect(ninjsValidator()(ninjs)).toBe('');
   });
 
   it('keeps Vietnamese text composed (NFC) and writes UTF-8', async () => {
     const story = await services.stories.create({ headline: words.headline.normalize('NFD'), body: { type: 'doc', content: [paragraph(words.paragraphs[0]!)] } });
-    const bytes = (await exporter.export(story.id, 'ninjs')).bytes;
+    const bytes = (await readZip((await exporter.export(story.id, 'ninjs')).bytes)).values().next().value!;
     const ninjs = JSON.parse(bytes.toString('utf8'));
     expect(ninjs.headlines[0].value).toBe(words.headline.normalize('NFC'));
     expect(bytes.toString('utf8')).toBe(bytes.toString('utf8').normalize('NFC'));

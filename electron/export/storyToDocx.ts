@@ -10,9 +10,10 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import { safeHref, sourceLine } from '../../shared/story/renderStoryHtml';
+import type { PaperPage, PaperPhoto } from '../../shared/export/paperPageLayout';
+import { safeHref } from '../../shared/story/renderStoryHtml';
 import { plainText } from '../../shared/story/storyDocument';
-import type { Story, TiptapNode } from '../../shared/story/storySchema';
+import type { TiptapNode } from '../../shared/story/storySchema';
 
 /** A photo as the DOCX embeds it: the JPEG display size, with its size in pixels. */
 export interface DocxPhoto {
@@ -35,6 +36,7 @@ const styles = {
   default: { document: { run: { font: serif, size: 24 }, paragraph: { spacing: { line: 360, after: 160 } } } },
   paragraphStyles: [
     { id: 'Kicker', name: 'Kicker', basedOn: 'Normal', next: 'Normal', run: { font: serif, size: 22, color: '9B1C1C', allCaps: true } },
+    { id: 'TimeLine', name: 'Time Line', basedOn: 'Normal', next: 'Normal', run: { font: serif, size: 18, color: '5C5C5C' } },
     { id: 'Byline', name: 'Byline', basedOn: 'Normal', next: 'Normal', run: { font: serif, bold: true }, paragraph: { alignment: AlignmentType.RIGHT } },
     { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { font: serif, size: 20, italics: true, color: '444444' }, paragraph: { alignment: AlignmentType.CENTER } },
   ],
@@ -42,33 +44,26 @@ const styles = {
 };
 
 /**
- * A story as a Word document: kicker, headline (Heading 1), the bold sapo with its dateline place, the body
- * with its headings, lists, links, bold and italic, each photo with its caption and credit under it, the
- * byline and the source line. The featured image, with its caption, comes first after the sapo. Every text is
- * written exactly as stored (NFC).
+ * The paper's page (paperPageLayout) as a Word document: kicker, headline (Heading 1), the time line, the bold
+ * sapo with its dateline place, the featured image where it does not stand in the body, the body with its
+ * headings, lists, links, bold and italic and each photo with its caption and credit under it, the byline and
+ * the source line. Every text is written exactly as stored (NFC).
  */
-export async function storyToDocx(story: Story, photos: ReadonlyMap<string, DocxPhoto>): Promise<Buffer> {
+export async function storyToDocx(page: PaperPage, photos: ReadonlyMap<string, DocxPhoto>): Promise<Buffer> {
   const children: Paragraph[] = [];
-  if (story.kicker.trim()) children.push(new Paragraph({ style: 'Kicker', children: [new TextRun(story.kicker.trim())] }));
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: story.headline.trim(), font: serif, bold: true, size: 40 })] }));
-  if (story.sapo.trim()) {
-    const place = story.dateline.trim() ? `${story.dateline.trim().toLocaleUpperCase('vi')} – ` : '';
-    children.push(new Paragraph({ children: [new TextRun({ text: place + story.sapo.trim(), bold: true })] }));
-  }
-  if (story.featuredImage) {
-    const photo = photos.get(story.featuredImage.mediaId);
-    if (photo) children.push(...figureParagraphs(photo, story.featuredImage.caption, '', story.featuredImage.alt));
-  }
-  children.push(...bodyParagraphs(story.body, photos));
-  const bylines = story.bylines.map((b) => b.trim()).filter(Boolean);
-  if (bylines.length) children.push(new Paragraph({ style: 'Byline', children: [new TextRun(bylines.join(' – '))] }));
-  const source = sourceLine(story.source);
-  if (source) children.push(new Paragraph({ children: [new TextRun({ text: source, italics: true })] }));
+  if (page.kicker) children.push(new Paragraph({ style: 'Kicker', children: [new TextRun(page.kicker)] }));
+  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: page.headline, font: serif, bold: true, size: 40 })] }));
+  children.push(new Paragraph({ style: 'TimeLine', children: [new TextRun(page.timeLine.text)] }));
+  if (page.sapo) children.push(new Paragraph({ children: [new TextRun({ text: (page.place ? `${page.place} – ` : '') + page.sapo, bold: true })] }));
+  if (page.lead) children.push(...photoParagraphs(page.lead, photos));
+  for (const block of page.body) children.push(...(block.kind === 'photo' ? photoParagraphs(block.photo, photos) : bodyParagraphs(block.node, photos)));
+  if (page.byline) children.push(new Paragraph({ style: 'Byline', children: [new TextRun(page.byline)] }));
+  if (page.source) children.push(new Paragraph({ children: [new TextRun({ text: page.source, italics: true })] }));
 
   const document = new Document({
     creator: 'Dateline',
-    title: story.headline.trim(),
-    description: story.sapo.trim(),
+    title: page.headline,
+    description: page.sapo,
     styles,
     numbering: {
       config: [
@@ -93,12 +88,12 @@ interface PlacedBlock {
 }
 
 /**
- * The body's blocks as paragraphs, in reading order. A loop over the blocks still to write rather than recursion,
+ * A block of the body as paragraphs, in reading order. A loop over the blocks still to write rather than recursion,
  * so a body of any depth is written; lists, quotes and unknown nodes hand their children back to it.
  */
-function bodyParagraphs(body: TiptapNode, photos: ReadonlyMap<string, DocxPhoto>): Paragraph[] {
+function bodyParagraphs(block: TiptapNode, photos: ReadonlyMap<string, DocxPhoto>): Paragraph[] {
   const out: Paragraph[] = [];
-  const pending: PlacedBlock[] = (body.content ?? []).map((block) => ({ block, depth: 0 })).reverse();
+  const pending: PlacedBlock[] = [{ block, depth: 0 }];
   while (pending.length) {
     const placed = pending.pop()!;
     const written = blockParagraphs(placed, photos);
@@ -143,6 +138,13 @@ function blockParagraphs({ block, depth, list }: PlacedBlock, photos: ReadonlyMa
     default:
       return { inside: children.map((child) => ({ block: child, depth, list })) };
   }
+}
+
+/** A photo of the page: the image where its file could be read, and the caption and credit under it. */
+function photoParagraphs(photo: PaperPhoto, photos: ReadonlyMap<string, DocxPhoto>): Paragraph[] {
+  const file = photo.mediaId ? photos.get(photo.mediaId) : undefined;
+  if (!file) return photo.caption || photo.credit ? [captionParagraph(photo.caption, photo.credit)] : [];
+  return figureParagraphs(file, photo.caption, photo.credit, photo.alt);
 }
 
 function figureParagraphs(photo: DocxPhoto, caption: string, credit: string, alt: string): Paragraph[] {

@@ -5,6 +5,7 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import { versionEntrySchema, versionIdOf, versionIdSchema, type VersionEntry, type VersionReason } from '../../shared/history/historySchema';
 import { plainText } from '../../shared/story/storyDocument';
 import { storyContentFields, storySchema, type Story, type StoryChanges } from '../../shared/story/storySchema';
+import { countStoryWords } from '../../shared/text/countStoryWords';
 import { countWords } from '../../shared/text/countWords';
 import { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
@@ -80,7 +81,7 @@ export class StoryHistory {
         if (line && story.revision <= line.revision) return;
         if (statusChanged) return void (await this.write(story, 'status', savedAt));
         const words = wordsOf(story);
-        if (words === 0 && !removesMuch(previous, line, words, story)) return;
+        if (!hasText(story) && !removesMuch(previous, line, words, story)) return;
         // A save that takes out much of the text ends the stretch: its version would otherwise be brought up to
         // this save and the text it held would be nowhere any more.
         const stretchOpen =
@@ -348,8 +349,14 @@ function removesMuch(previous: Story | null, newest: LogLine | null, words: numb
   );
 }
 
+/** The story's chữ as every place counts them (the sapo and the body), shown beside each version. */
 function wordsOf(story: Story): number {
-  return countWords(`${story.headline}\n${story.sapo}\n${plainText(story.body)}`);
+  return countStoryWords(story);
+}
+
+/** Whether there is anything to keep: a story with only a headline is worth a version, though it counts no chữ. */
+function hasText(story: Story): boolean {
+  return countWords(`${story.headline}\n${story.sapo}\n${plainText(story.body)}`) > 0;
 }
 
 function safeJson(text: string): unknown {

@@ -101,7 +101,7 @@ function takeKnownParts(body: DomElement): KnownParts {
     known.bylines = (byline.textContent ?? '').normalize('NFC').split(/\s+[–-]\s+|,\s*/).map((name) => name.trim()).filter(Boolean);
     byline.remove();
   }
-  for (const line of Array.from(body.querySelectorAll('article.story > p.time-line'))) line.remove();
+  for (const line of Array.from(body.querySelectorAll(`article.story > p.time-line, p.${importClasses.timeLine}`))) line.remove();
   // A page Dateline exported prints each photo's credit after its caption; it goes back into the credit field.
   for (const credit of Array.from(body.querySelectorAll('figure figcaption .credit'))) {
     let figure = credit.parentNode;

@@ -4,7 +4,7 @@ import { checkDocxZip } from './docxZipLimits';
 import { importRefused } from './importRefused';
 
 /** The paragraph classes a Word file's layout becomes, read back by takeKnownParts (StoryImporter.ts) before sanitising. */
-export const importClasses = { kicker: 'dateline-kicker', byline: 'dateline-byline', centred: 'dateline-centred', credit: 'dateline-credit' } as const;
+export const importClasses = { kicker: 'dateline-kicker', byline: 'dateline-byline', centred: 'dateline-centred', credit: 'dateline-credit', timeLine: 'dateline-time-line' } as const;
 
 const centredStyle = 'Dateline Centred';
 
@@ -13,6 +13,7 @@ const styleMap = [
   "p[style-name='Subtitle'] => h2:fresh",
   `p[style-name='Kicker'] => p.${importClasses.kicker}:fresh`,
   `p[style-name='Byline'] => p.${importClasses.byline}:fresh`,
+  `p[style-name='Time Line'] => p.${importClasses.timeLine}:fresh`,
   `p[style-name='Caption'] => p.${importClasses.centred}:fresh`,
   `p[style-name='${centredStyle}'] => p.${importClasses.centred}:fresh`,
   `r[style-name='Photo Credit'] => span.${importClasses.credit}`,

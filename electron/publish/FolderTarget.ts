@@ -1,6 +1,7 @@
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { paperPageLayout } from '../../shared/export/paperPageLayout';
 import { storyToHtmlPage } from '../../shared/export/storyToHtmlPage';
 import { mediaIdsOf, type Story } from '../../shared/story/storySchema';
 import { goesToReaders } from '../../shared/workflow/storyTransitions';
@@ -58,7 +59,7 @@ export class FolderTarget implements PublishTargetDriver {
         photos.set(mediaId, `images/${fileName}`);
       }
       // The page last: whoever watches the folder sees a story only once its photos are there.
-      const page = storyToHtmlPage({ ...story, updatedAt: story.publishAt?.at ?? story.updatedAt }, { timeZone: this.timeZone(), photoDataUris: photos });
+      const page = storyToHtmlPage(paperPageLayout(story, { timeZone: this.timeZone(), now: new Date().toISOString() }), photos);
       await writeFileAtomically(realFileSystem, join(folder, 'index.html'), page);
       return { media: {}, slug: name, url: pathToFileURL(join(folder, 'index.html')).href, status: story.status, dateGmt: story.publishAt?.at };
     } catch (error) {

@@ -132,6 +132,12 @@ export class Outbox {
     this.wake();
   }
 
+  /** The address each of the story's photos has on the paper's WordPress site, where a delivery has put it there. */
+  sitePhotoUrls(storyId: string): Map<string, string> {
+    const media = this.db.data.remote[remoteKey({ target: 'wordpress', storyId })]?.media ?? {};
+    return new Map(Object.entries(media).map(([mediaId, photo]) => [mediaId, photo.url]));
+  }
+
   list(): OutboxItem[] {
     return [...this.db.data.jobs].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((job) => this.item(job));
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { mediaCaption, wordpressContent, wordpressStatusFor } from '../../shared/publish/wordpressPostFields';
-import { figureAlt, figuresOf, plainText } from '../../shared/story/storyDocument';
+import { paperPageLayout } from '../../shared/export/paperPageLayout';
+import { wordpressContent, wordpressExcerpt, wordpressPhotos, wordpressStatusFor } from '../../shared/publish/wordpressPostFields';
+import { newsroomTimeZone } from '../../shared/text/formatDateTime';
 import type { Story } from '../../shared/story/storySchema';
 import type { MediaLibrary } from '../media/MediaLibrary';
 import { DeliveryFailure } from './DeliveryFailure';
@@ -8,31 +9,6 @@ import { deliverySlug } from './deliverySlug';
 import type { PublishTargetDriver } from './PublishTargetDriver';
 import type { RemoteState } from './remoteState';
 import { WordPressClient, type WordPressAccount, type WordPressPost } from './WordPressClient';
-
-interface PhotoUse {
-  mediaId: string;
-  caption: string;
-  alt: string;
-}
-
-/**
- * Every photo the story shows, once each, in reading order: a photo shown twice keeps its last use, and the
- * featured image comes last, so its caption and alt text are the ones WordPress keeps.
- */
-function photosOf(story: Story): PhotoUse[] {
-  const uses: PhotoUse[] = figuresOf(story.body)
-    .filter((figure) => typeof figure.attrs?.mediaId === 'string')
-    .map((figure) => ({
-      mediaId: figure.attrs!.mediaId as string,
-      caption: mediaCaption(plainText(figure), typeof figure.attrs!.credit === 'string' ? figure.attrs!.credit : ''),
-      alt: figureAlt(figure),
-    }));
-  if (story.featuredImage) {
-    const { mediaId, caption, alt } = story.featuredImage;
-    uses.push({ mediaId, caption: caption.trim(), alt: alt.trim() || caption.trim() });
-  }
-  return [...new Map(uses.map((use) => [use.mediaId, use])).values()];
-}
 
 /**
  * The paper's WordPress site. A delivery uploads each photo once (looked up by a slug made from its Dateline
@@ -66,7 +42,9 @@ export class WordPressTarget implements PublishTargetDriver {
       return this.recordPost(next, await this.client.savePost(postId, { status: 'draft' }), save);
     }
 
-    for (const use of photosOf(story)) {
+    // The page decides which photos show and with which words; WordPress prints its own time line.
+    const page = paperPageLayout(story, { timeZone: story.publishAt?.timeZone ?? newsroomTimeZone, now: new Date().toISOString() });
+    for (const use of wordpressPhotos(page, story.featuredImage)) {
       const remote: RemoteState['media'][string] = next.media[use.mediaId] ?? (await this.uploadPhoto(use.mediaId));
       // A published story is delivered again after every pause in the typing: only changed words are sent.
       if (remote.caption === use.caption && remote.alt === use.alt) continue;
@@ -80,8 +58,8 @@ export class WordPressTarget implements PublishTargetDriver {
 
     const fields: Record<string, unknown> = {
       title: story.headline,
-      content: wordpressContent(story, (mediaId) => next.media[mediaId]?.url ?? null),
-      excerpt: story.sapo,
+      content: wordpressContent(page, (mediaId) => next.media[mediaId]?.url ?? null),
+      excerpt: wordpressExcerpt(page),
       status: wanted.status,
       categories,
       tags,

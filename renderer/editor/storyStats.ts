@@ -1,5 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { countWords, readingMinutes } from '../../shared/text/countWords';
+import type { TiptapNode } from '../../shared/story/storySchema';
+import { readingMinutes } from '../../shared/text/countWords';
+import { storyLength } from '../../shared/text/countStoryWords';
 
 export interface StoryStats {
   words: number;
@@ -10,20 +12,21 @@ export interface StoryStats {
 }
 
 const sapoIndex = 2;
+const bodyStart = 3;
 
 /**
- * What the desk counts: the sapo and the body text, not the headline and not photo captions. Read straight
- * from the editor's document, so counting never serialises the story.
+ * The story in the editor counted by the one rule every place uses (storyLength: the sapo and the body, not the
+ * headline and not photo captions), so the status bar agrees with History, the checklist and the exports.
  */
 export function storyStats(doc: ProseMirrorNode): StoryStats {
-  const parts: string[] = [];
+  const blocks: TiptapNode[] = [];
   let figuresWithoutCaption = 0;
   doc.forEach((child, _offset, index) => {
-    if (child.type.name === 'figure') {
-      if (!child.textContent.trim()) figuresWithoutCaption++;
-    } else if (index >= sapoIndex) parts.push(child.textBetween(0, child.content.size, ' ', ' '));
+    if (index < bodyStart) return;
+    if (child.type.name === 'figure' && !child.textContent.trim()) figuresWithoutCaption++;
+    blocks.push(child.toJSON() as TiptapNode);
   });
-  const text = parts.join('\n');
-  const words = countWords(text);
-  return { words, characters: text.replace(/\n/g, '').length, readingMinutes: readingMinutes(words), figuresWithoutCaption };
+  const sapo = doc.childCount > sapoIndex ? doc.child(sapoIndex).textContent : '';
+  const { words, characters } = storyLength({ sapo, body: { type: 'doc', content: blocks } });
+  return { words, characters, readingMinutes: readingMinutes(words), figuresWithoutCaption };
 }

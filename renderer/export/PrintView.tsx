@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paperPageCss } from '../../shared/export/paperPageCss';
+import { paperPageLayout } from '../../shared/export/paperPageLayout';
 import { renderPaperArticle } from '../../shared/export/renderPaperArticle';
 import { api } from '../api/datelineApi';
 import { figureImageUrl } from '../media/mediaUrl';
@@ -42,7 +43,8 @@ export function PrintView({ id, autoPrint }: { id: string; autoPrint: boolean })
 
   if (story.isPending) return <p className="print-message">{t('editor.loading')}</p>;
   if (story.isError) return <p className="print-message">{t('editor.loadFailed', { message: story.error.message })}</p>;
-  const html = renderPaperArticle(story.data, { timeZone: settings.timeZone, shownAt: story.data.updatedAt, imageUrl: (attrs) => figureImageUrl(attrs) });
+  const layout = paperPageLayout(story.data, { timeZone: settings.timeZone, now: new Date().toISOString() });
+  const html = renderPaperArticle(layout, { imageUrl: (attrs) => figureImageUrl(attrs) });
   return (
     <div className="print-view">
       <div className="print-bar" role="toolbar" aria-label={t('export.printBar')}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { VersionEntry } from '../../shared/history/historySchema';
 import { diffStories, type FieldDiff } from '../../shared/history/diffStories';
 import type { Story } from '../../shared/story/storySchema';
+import { formatNumber } from '../../shared/text/formatNumber';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { api } from '../api/datelineApi';
 import { DiffText } from './DiffText';
@@ -80,7 +81,7 @@ export function HistoryPanel({ storyId, timeZone, onClose, onRestoreVersion, onR
                 <input type="checkbox" checked={picked.includes(v.versionId)} onChange={() => toggle(v.versionId)} aria-label={t('history.choose', { when: when(v) })} />
                 <span className="history-when">{when(v)}</span>
                 <span className="history-meta">
-                  {t(`history.reason.${v.reason}`)} · {t('history.words', { count: v.words })}
+                  {t(`history.reason.${v.reason}`)} · {t('history.words', { count: v.words, formatted: formatNumber(v.words, i18n.language) })}
                 </span>
               </label>
               <button type="button" className="quiet-button" disabled={busy} onClick={() => void run(() => onRestoreVersion(v.versionId))} aria-label={t('history.restoreVersion', { when: when(v) })}>

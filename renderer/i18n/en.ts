@@ -70,6 +70,8 @@ export const en: Messages = {
     refused: 'Cannot “{{move}}” yet:',
     checkedProblems: 'Before it can go, the story still has:',
     checkedClean: 'The story is ready to publish.',
+    words_one: 'Length: {{formatted}} word',
+    words_other: 'Length: {{formatted}} words',
     errors_one: 'Must fix ({{count}})',
     errors_other: 'Must fix ({{count}})',
     warnings_one: 'Worth a look ({{count}})',
@@ -316,8 +318,8 @@ export const en: Messages = {
     same: 'The two versions are the same.',
     onlyOne: 'This story has one version so far. The next is kept after 5 minutes of writing, on a status change, or when you click "Save a version".',
     pickTwo: 'Choose two versions to compare.',
-    words_one: '{{count}} word',
-    words_other: '{{count}} words',
+    words_one: '{{formatted}} word',
+    words_other: '{{formatted}} words',
     reason: { autosave: 'Autosave', status: 'Status change', publish: 'Before publishing', restore: 'Restore', manual: 'Saved by hand', beforeBigDelete: 'Before a big deletion' },
     field: {
       headline: 'Headline',
@@ -404,7 +406,7 @@ export const en: Messages = {
     docx: 'Word (.docx)',
     pdf: 'PDF proof',
     html: 'Web page (.html)',
-    ninjs: 'ninjs (IPTC JSON)',
+    ninjs: 'ninjs (IPTC, a .zip with the photos)',
     short: { docx: 'Word', pdf: 'PDF', html: 'HTML', ninjs: 'ninjs' },
     hint: {
       docx: 'Open and edit in Word, with photos and captions',

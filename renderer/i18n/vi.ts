@@ -69,6 +69,8 @@ export const vi = {
     refused: 'Chưa thể “{{move}}”:',
     checkedProblems: 'Trước khi đăng, bài còn:',
     checkedClean: 'Bài đã đủ điều kiện để đăng.',
+    words_one: 'Độ dài: {{formatted}} chữ',
+    words_other: 'Độ dài: {{formatted}} chữ',
     errors_one: 'Phải sửa ({{count}})',
     errors_other: 'Phải sửa ({{count}})',
     warnings_one: 'Nên xem lại ({{count}})',
@@ -315,8 +317,8 @@ export const vi = {
     same: 'Hai bản giống nhau.',
     onlyOne: 'Bài mới có một phiên bản. Phiên bản tiếp theo được lưu sau 5 phút soạn, khi đổi trạng thái, hoặc khi bấm "Lưu phiên bản".',
     pickTwo: 'Chọn hai phiên bản để so sánh.',
-    words_one: '{{count}} chữ',
-    words_other: '{{count}} chữ',
+    words_one: '{{formatted}} chữ',
+    words_other: '{{formatted}} chữ',
     reason: { autosave: 'Tự lưu', status: 'Đổi trạng thái', publish: 'Trước khi đăng', restore: 'Khôi phục', manual: 'Lưu tay', beforeBigDelete: 'Trước khi xoá nhiều' },
     field: {
       headline: 'Tít',
@@ -403,7 +405,7 @@ export const vi = {
     docx: 'Word (.docx)',
     pdf: 'PDF để in duyệt',
     html: 'Trang web (.html)',
-    ninjs: 'ninjs (IPTC JSON)',
+    ninjs: 'ninjs (IPTC, tệp .zip kèm ảnh)',
     short: { docx: 'Word', pdf: 'PDF', html: 'HTML', ninjs: 'ninjs' },
     hint: {
       docx: 'Mở và sửa trong Word, có ảnh và chú thích',

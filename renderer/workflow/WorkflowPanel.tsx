@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { Story, WorkflowStatus } from '../../shared/story/storySchema';
+import { formatNumber } from '../../shared/text/formatNumber';
 import type { ChecklistItem as CheckedItem } from '../../shared/workflow/prePublishChecklist';
 import { nextStatuses, workflowStatusOf } from '../../shared/workflow/storyTransitions';
 import { api } from '../api/datelineApi';
@@ -23,7 +24,7 @@ interface WorkflowPanelProps {
 }
 
 /** What the panel shows under the buttons: a refused move with its problems, or the checklist asked for. */
-type Shown = { kind: 'refused'; to: WorkflowStatus; publishAt?: string; items: ChecklistItem[]; message?: string } | { kind: 'checked'; items: ChecklistItem[] } | null;
+type Shown = { kind: 'refused'; to: WorkflowStatus; publishAt?: string; items: ChecklistItem[]; message?: string } | { kind: 'checked'; items: ChecklistItem[]; words?: number } | null;
 
 // Hẹn giờ needs a publish time: it has its own small form (SchedulePicker) rather than a bare button.
 const movesWithoutButton: readonly WorkflowStatus[] = ['scheduled'];
@@ -61,7 +62,7 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
     setBusy(true);
     try {
       await beforeMove();
-      setShown({ kind: 'checked', items: (await api.stories.checklist({ id: story.id, to: 'published' })).items });
+      setShown({ kind: 'checked', ...(await api.stories.checklist({ id: story.id, to: 'published' })) });
     } finally {
       setBusy(false);
     }
@@ -108,7 +109,7 @@ interface ChecklistPanelProps {
 }
 
 function ChecklistPanel({ shown, moveLabel, busy, onOverride, onClose }: ChecklistPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errors = shown.items.filter((item) => item.severity === 'error');
   const warnings = shown.items.filter((item) => item.severity === 'warning');
   const title =
@@ -133,6 +134,7 @@ function ChecklistPanel({ shown, moveLabel, busy, onOverride, onClose }: Checkli
   return (
     <div className={`checklist${errors.length ? ' has-errors' : ''}`} role={shown.kind === 'refused' ? 'alert' : 'status'} aria-label={t('workflow.checklist')}>
       <p className="checklist-title">{title}</p>
+      {shown.kind === 'checked' && shown.words !== undefined && <p data-testid="checklist-words">{t('workflow.words', { count: shown.words, formatted: formatNumber(shown.words, i18n.language) })}</p>}
       {shown.kind === 'refused' && shown.message && <p className="checklist-message">{shown.message}</p>}
       {list(errors, 'workflow.errors', 'error')}
       {list(warnings, 'workflow.warnings', 'warning')}

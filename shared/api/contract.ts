@@ -129,7 +129,8 @@ export const contract = {
   /** What the checks for a move to `to` find in the story as saved, without moving it. */
   'stories.checklist': {
     input: z.object({ id: storyIdSchema, to: workflowStatusSchema, publishAt: instantInputSchema.optional() }).strict(),
-    output: z.object({ items: z.array(checklistItemSchema) }),
+    /** `words`: the story's chữ as checked, by the count every place uses (countStoryWords). */
+    output: z.object({ items: z.array(checklistItemSchema), words: z.number().int().nonnegative() }),
   },
   /**
    * The live stories with a publish time, an embargo or a deadline in [from, to), for the calendar's days and

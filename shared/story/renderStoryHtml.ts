@@ -1,19 +1,14 @@
-import { formatVietnameseDateTime } from '../text/vietnameseDate';
 import { figureAlt } from './storyDocument';
-import type { Story, TiptapNode } from './storySchema';
+import type { TiptapNode } from './storySchema';
 import { escapeHtml } from '../text/escapeHtml';
 import { eachNode } from './walkDocument';
 
 /**
- * Renders a stored story as the paper prints it: kicker, headline, the time line, the bold sapo, the body with
- * each photo followed by its caption and credit, the byline, and the source line last. Pure string building
- * over the stored JSON, so the preview, publishing and export all print the same page. Every text and
- * attribute is escaped, and only http, https and mailto links survive.
+ * The HTML of a stored body's blocks, as the paper prints them (the page around them is paperPageLayout's and
+ * renderPaperArticle's). Pure string building over the stored JSON; every text and attribute is escaped, and
+ * only http, https and mailto links survive.
  */
 export interface RenderOptions {
-  timeZone: string;
-  /** The instant printed on the time line (the publish time, or the last save for a draft). */
-  shownAt: string;
   /** Turns a figure's attrs into an image URL, or null when the image cannot be shown. */
   imageUrl: (attrs: Record<string, unknown>) => string | null;
 }
@@ -39,7 +34,7 @@ function renderText(node: TiptapNode): string {
   return html;
 }
 
-export function renderNode(node: TiptapNode, options: Pick<RenderOptions, 'imageUrl'>): string {
+export function renderNode(node: TiptapNode, options: RenderOptions): string {
   const html: string[] = [];
   // What closes each node entered and not yet left.
   const closing: string[] = [];
@@ -66,7 +61,7 @@ function leafHtml(node: TiptapNode): string | undefined {
 }
 
 /** The HTML before and after a block's rendered children. */
-function blockTags(node: TiptapNode, options: Pick<RenderOptions, 'imageUrl'>): [string, string] {
+function blockTags(node: TiptapNode, options: RenderOptions): [string, string] {
   switch (node.type) {
     case 'paragraph':
       return ['<p>', '</p>'];
@@ -103,26 +98,4 @@ export function sourceLine(source: string): string {
   const trimmed = source.trim();
   if (!trimmed) return '';
   return sourcePrefix.test(trimmed) ? trimmed : `Theo: ${trimmed}`;
-}
-
-/** What closes a story: the byline, then the source line, each where there is one. */
-export function storyFooterHtml(story: Pick<Story, 'bylines' | 'source'>): string {
-  const bylines = story.bylines.map((b) => b.trim()).filter(Boolean);
-  const source = sourceLine(story.source);
-  return (bylines.length ? `<p class="byline">${escapeHtml(bylines.join(' – '))}</p>` : '') + (source ? `<p class="source">${escapeHtml(source)}</p>` : '');
-}
-
-export function renderStoryHtml(story: Pick<Story, 'kicker' | 'headline' | 'sapo' | 'body' | 'bylines' | 'dateline' | 'source'>, options: RenderOptions): string {
-  const parts: string[] = ['<article class="story">'];
-  if (story.kicker.trim()) parts.push(`<p class="kicker">${escapeHtml(story.kicker.trim())}</p>`);
-  parts.push(`<h1 class="headline">${escapeHtml(story.headline.trim())}</h1>`);
-  parts.push(`<p class="time-line">${escapeHtml(formatVietnameseDateTime(options.shownAt, options.timeZone))}</p>`);
-  if (story.sapo.trim()) {
-    const place = story.dateline.trim() ? `${escapeHtml(story.dateline.trim().toLocaleUpperCase('vi'))} – ` : '';
-    parts.push(`<p class="sapo"><strong>${place}${escapeHtml(story.sapo.trim())}</strong></p>`);
-  }
-  parts.push(`<div class="body">${renderNode(story.body, options)}</div>`);
-  parts.push(storyFooterHtml(story));
-  parts.push('</article>');
-  return parts.join('');
 }

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { nestedBody, nestedListBody } from '../../tests/support/nestedDocument';
+import { paperPageLayout } from '../export/paperPageLayout';
+import { renderPaperArticle } from '../export/renderPaperArticle';
 import { storyToHtmlPage } from '../export/storyToHtmlPage';
 import { storyToNinjs } from '../export/storyToNinjs';
 import { diffStories } from '../history/diffStories';
 import { countWords } from '../text/countWords';
 import { completeStory } from '../workflow/testStory';
 import { maxDocumentDepth } from './documentLimits';
-import { renderNode, renderStoryHtml } from './renderStoryHtml';
+import { renderNode } from './renderStoryHtml';
 import { figuresOf, plainText } from './storyDocument';
 import { mediaIdsOf, storyChangesSchema, type TiptapNode } from './storySchema';
 import { bodyText, storySearchText } from './storySearchText';
 import { eachNode } from './walkDocument';
 
-const renderOptions = { timeZone: 'Asia/Ho_Chi_Minh', shownAt: '2024-05-14T01:34:23.000Z', imageUrl: () => 'https://baotinh.vn/anh.jpg' };
+const renderOptions = { imageUrl: () => 'https://baotinh.vn/anh.jpg' };
+const layoutOptions = { timeZone: 'Asia/Ho_Chi_Minh', now: '2024-05-14T01:34:23.000Z' };
 
 describe('the document walkers', () => {
   const doc: TiptapNode = {
@@ -72,12 +75,14 @@ describe.each([
     });
 
     it(`${depth} deep: the paper's HTML, the exported page and ninjs render it whole`, () => {
-      const html = renderStoryHtml(story, renderOptions);
+      const page = paperPageLayout(story, layoutOptions);
+      const html = renderPaperArticle(page, renderOptions);
       expect(html).toContain('Lời kể tận cùng');
       expect(renderNode(body, renderOptions)).toContain(makeBody === nestedBody ? 'Lời kể tận cùng</a></strong>' : '<li><p></p><ul><li><p></p>');
       if (makeBody === nestedBody) expect(html.split('<blockquote>').length - 1).toBe(depth - 3);
-      expect(storyToHtmlPage(story, { timeZone: 'Asia/Ho_Chi_Minh', photoDataUris: new Map() })).toContain('Lời kể tận cùng');
-      const ninjs = storyToNinjs(story, new Map()) as { bodies: { value: string; wordcount?: number }[] };
+      expect(page.words).toBeGreaterThanOrEqual(4);
+      expect(storyToHtmlPage(page, new Map())).toContain('Lời kể tận cùng');
+      const ninjs = storyToNinjs(story, page, new Map()) as { bodies: { value: string; wordcount?: number }[] };
       expect(ninjs.bodies[0]!.value).toContain('Lời kể tận cùng');
       expect(ninjs.bodies[1]!.value).toContain('Lời kể tận cùng');
       expect(ninjs.bodies[0]!.wordcount).toBeGreaterThanOrEqual(4);

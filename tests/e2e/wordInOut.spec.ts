@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
 import { buildSampleDocx, sample } from '../fixtures/wordInOut/sampleDocx';
+import { readZip } from '../support/readZip';
 import { expect, storyPage, test } from './webHostFixture';
 
 function pdftotextVersion(): string | null {
@@ -112,10 +113,14 @@ test('HTML, ninjs and Word exports download from the story menu with the story i
   expect(page$).toMatch(/<img src="data:image\/jpeg;base64,/);
 
   const ninjs = await download(/ninjs/);
-  expect(ninjs.name).toBe(`${slug}.json`);
-  const item = JSON.parse(ninjs.bytes.toString('utf8'));
-  expect(item).toMatchObject({ language: 'vi', headlines: [{ role: 'main', value: sample.headline }], descriptions: [{ value: sample.sapo }] });
+  expect(ninjs.name).toBe(`${slug}.ninjs.zip`);
+  const bundle = await readZip(ninjs.bytes);
+  const item = JSON.parse(bundle.get(`${slug}.json`)!.toString('utf8'));
+  expect(item).toMatchObject({ language: 'vi', pubstatus: 'withheld', headlines: [{ role: 'main', value: sample.headline }], descriptions: [{ value: sample.sapo }] });
   expect(item.associations[0].descriptions[0].value).toBe(sample.caption);
+  // The photo its rendition names is in the bundle, where the href says.
+  const [rendition] = item.associations[0].renditions;
+  expect(bundle.get(rendition.href)?.length).toBe(rendition.sizeinbytes);
 
   const word = await download(/Word/);
   expect(word.name).toBe(`${slug}.docx`);
