@@ -142,22 +142,48 @@ export class WebHost {
   }
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new Error('too large');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text.trim() === '' ? {} : JSON.parse(text);
+/**
+ * The body as JSON. Past the limit it rejects at once but keeps reading and dropping what still arrives: a server
+ * that stops reading and closes makes the kernel answer the sender's next bytes with a reset, which can reach the
+ * client before the 413 does, so it sees a broken connection instead of the reason.
+ */
+function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (size > maxBodyBytes) return;
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else {
+        chunks.length = 0;
+        reject(new Error('too large'));
+      }
+    });
+    request.on('error', reject);
+    request.on('end', () => {
+      if (size > maxBodyBytes) return;
+      try {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve(text.trim() === '' ? {} : JSON.parse(text));
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
 }
 
-/** 413, and the connection closed after it: the rest of the body is not worth reading to keep the connection. */
+/** How long a refused upload is still read (and dropped) after its 413, so the answer arrives before the close. */
+const lingerAfterRefusalMs = 2_000;
+
+/**
+ * 413, and the connection closed a little after it: the rest of the body is not worth reading to keep the
+ * connection. Not `connection: close`, with which Node closes the socket the moment the answer is written.
+ */
 function refuseTooLarge(response: ServerResponse): void {
-  response.setHeader('connection', 'close');
   sendError(response, 413, { code: 'invalid_input', message: 'the request body is too large' });
+  response.req.resume();
+  setTimeout(() => response.req.socket.destroy(), lingerAfterRefusalMs).unref();
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
