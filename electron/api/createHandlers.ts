@@ -3,7 +3,7 @@ import type { Contract, MethodName, MethodOutput } from '../../shared/api/contra
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { PublishingStatus } from '../../shared/publish/outboxSchema';
 import { storiesInRange } from '../../shared/schedule/storiesInRange';
-import { checklistFor } from '../../shared/workflow/prePublishChecklist';
+import { checklistFor, deliveryHolds } from '../../shared/workflow/prePublishChecklist';
 import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
 import { DeliveryFailure } from '../publish/DeliveryFailure';
 import { StorySearch } from '../search/StorySearch';
@@ -59,8 +59,14 @@ export function createHandlers(services: Services): Handlers {
     'stories.importHtml': async ({ fileName, dataBase64 }) => (await importer()).importHtml(fileName, Buffer.from(dataBase64, 'base64')),
     'stories.transition': ({ id, to, acceptWarnings, publishAt }) => transitionStory(stories, settings.get(), id, to, { acceptWarnings, publishAt }),
     'stories.checklist': async ({ id, to, publishAt }) => ({
-      items: checklistFor(await stories.get(id), to, { ...checklistContext(stories, settings.get(), id), now: new Date().toISOString(), publishAt }),
+      items: checklistFor(await stories.get(id), to, {
+        ...checklistContext(stories, settings.get(), id),
+        now: new Date().toISOString(),
+        publishAt,
+        destinations: Object.keys(services.publishTargets()),
+      }),
     }),
+    'stories.holds': async ({ id }) => ({ items: deliveryHolds(await stories.get(id), checklistContext(stories, settings.get(), id)) }),
     'stories.calendar': (range) => ({ items: storiesInRange(stories.summaries(), range, Date.now()) }),
     'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
     'media.list': ({ query, limit }) => {
@@ -95,12 +101,12 @@ export function createHandlers(services: Services): Handlers {
       await services.recovery.discard(id);
       return { discarded: true as const };
     },
-    'outbox.list': () => ({ items: services.outbox.list() }),
-    'outbox.flush': async () => ({ items: await services.outbox.flush() }),
-    'outbox.push': async ({ storyId }) => ({ items: await services.outbox.push(storyId) }),
-    'outbox.retry': async ({ jobId }) => ({ items: await services.outbox.retry(jobId) }),
-    'outbox.cancel': async ({ jobId }) => ({ items: await services.outbox.cancel(jobId) }),
-    'outbox.publishNow': async ({ jobId }) => ({ items: await services.outbox.publishNow(jobId) }),
+    'outbox.list': () => ({ items: services.outbox.list(), sent: services.outbox.sent() }),
+    'outbox.flush': async () => ({ items: await services.outbox.flush(), sent: services.outbox.sent() }),
+    'outbox.push': async ({ storyId }) => ({ items: await services.outbox.push(storyId), sent: services.outbox.sent() }),
+    'outbox.retry': async ({ jobId }) => ({ items: await services.outbox.retry(jobId), sent: services.outbox.sent() }),
+    'outbox.cancel': async ({ jobId }) => ({ items: await services.outbox.cancel(jobId), sent: services.outbox.sent() }),
+    'outbox.publishNow': async ({ jobId }) => ({ items: await services.outbox.publishNow(jobId), sent: services.outbox.sent() }),
     'publishing.status': () => publishingStatus(services),
     'publishing.setPassword': async ({ password }) => {
       await services.credentials.setPassword(password);
@@ -139,8 +145,16 @@ function publishingStatus(services: Services): PublishingStatus {
         source: credentials.fromEnvironment ? 'environment' : 'settings',
         hasPassword: credentials.hasPassword(),
         passwordStorage: credentials.storage,
+        where: credentials.wordpressAccount(current, { evenIfDisabled: true })?.url ?? current.wordpressTarget.url,
       },
-      { target: 'folder', ready: targets.folder !== undefined && current.folderTarget.enabled, source: 'settings', hasPassword: false, passwordStorage: 'session' },
+      {
+        target: 'folder',
+        ready: targets.folder !== undefined && current.folderTarget.enabled,
+        source: 'settings',
+        hasPassword: false,
+        passwordStorage: 'session',
+        where: current.folderTarget.path,
+      },
     ],
   };
 }

@@ -15,8 +15,10 @@ import { OutboxHost } from '../outbox/OutboxPanel';
 import { OutboxButton } from '../outbox/OutboxStatus';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { closeSettings, openSettings, useSettingsShown } from '../settings/settingsDialogStore';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
+import { reopenStoryEvent } from './reopenStoryEvent';
 import { Toasts } from './Toasts';
 
 type LibraryView = 'stories' | 'calendar' | 'trash' | 'media';
@@ -37,9 +39,9 @@ export function App() {
   const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}), refetchInterval: 20_000 });
   const [focusMode, setFocusMode] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
-  const [showSettings, setShowSettings] = useState(false);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<ListFilters>(noFilters);
+  const settingsShown = useSettingsShown();
 
   const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
   useDeadlineReminders(setSelectedId);
@@ -79,6 +81,13 @@ export function App() {
     setEpoch((e) => e + 1);
   };
   const restoreFromList = async (story: StorySummary) => afterRestore(await api.stories.restore({ id: story.id }));
+  // An undone spike, from a toast that outlived the story's workspace: the story opens again where it was.
+  const onReopen = useEffectEvent((event: Event) => void afterRestore((event as CustomEvent<Story>).detail));
+  useEffect(() => {
+    const listener = (event: Event) => onReopen(event);
+    window.addEventListener(reopenStoryEvent, listener);
+    return () => window.removeEventListener(reopenStoryEvent, listener);
+  }, []);
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     const run = (action: () => void) => {
@@ -115,7 +124,7 @@ export function App() {
         <button type="button" className="quiet-button" onClick={() => setShowShortcuts(true)}>
           {t('shortcuts.open')}
         </button>
-        <button type="button" className="quiet-button" onClick={() => setShowSettings(true)}>
+        <button type="button" className="quiet-button" onClick={() => openSettings()}>
           {t('settings.open')}
         </button>
         <LanguageSwitch />
@@ -147,7 +156,7 @@ export function App() {
         <EmptyWorkspace message={t('editor.noStory')} />
       )}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
-      {showSettings && <SettingsDialog onClose={() => setShowSettings(false)} />}
+      {settingsShown && <SettingsDialog section={settingsShown.section} onClose={closeSettings} />}
       <OutboxHost />
       <Toasts />
     </div>

@@ -44,6 +44,7 @@ const invalidPayloads: Record<string, unknown[]> = {
   ],
   'stories.calendar': [{}, { from: '2026-05-14', to: '2026-05-15' }, { from: '2026-05-14T00:00:00+07:00', to: '2026-05-15T00:00:00+07:00', overdue: 'yes' }],
   'stories.checklist': [{ id: 'aaaaaaaa' }, { id: '../x', to: 'published' }, { id: 'aaaaaaaa', to: 'published', extra: 1 }],
+  'stories.holds': [{}, { id: '../x' }, { id: 'aaaaaaaa', extra: 1 }],
   'recovery.save': [{ id: 'aaaaaaaa', baseRevision: 0, changes: {} }, { id: 'aaaaaaaa', baseRevision: 1, changes: { tags: ['x'] } }],
   'recovery.get': [{}],
   'recovery.discard': [{ id: '../../x' }],
