@@ -79,6 +79,7 @@ export function createHandlers(services: Services): Handlers {
       await media.remove(id);
       return { removed: true as const };
     },
+    'media.restore': ({ id }) => media.restore(id),
     'library.status': async () => ({ dataDir, readOnly: services.readOnly, quarantined: await services.quarantine.list() }),
     'library.dismiss': async ({ ids }) => {
       await services.quarantine.dismiss(ids);

@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
+import { RestoreUndoOffer } from '../backup/RestoreUndoOffer';
 import { CalendarPanel } from '../calendar/CalendarPanel';
 import { refreshReminders, useDeadlineReminders } from '../calendar/useDeadlineReminders';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
@@ -158,6 +159,7 @@ export function App() {
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
       {settingsShown && <SettingsDialog section={settingsShown.section} onClose={closeSettings} />}
       <OutboxHost />
+      <RestoreUndoOffer />
       <Toasts />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import './confirmDialog.css';
 
 interface ConfirmDialogProps {
@@ -7,7 +8,8 @@ interface ConfirmDialogProps {
   /** What else the reporter should know before answering (what is missing, what can be undone). */
   children?: ReactNode;
   confirmLabel: string;
-  cancelLabel: string;
+  /** "Huỷ" by default. */
+  cancelLabel?: string;
   /** A move that takes something away: the button is red and Cancel has the focus, so Enter does no harm. */
   danger?: boolean;
   busy?: boolean;
@@ -22,6 +24,7 @@ interface ConfirmDialogProps {
  * alertdialog, so the focus stays inside it, Escape cancels, and the focus returns to the control that opened it.
  */
 export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, danger = false, busy = false, opener, onConfirm, onCancel }: ConfirmDialogProps) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
@@ -60,7 +63,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, dang
       )}
       <div className="confirm-dialog-actions">
         <button ref={cancel} type="button" className="quiet-button" onClick={onCancel}>
-          {cancelLabel}
+          {cancelLabel ?? t('confirmDialog.cancel')}
         </button>
         <button ref={confirm} type="button" className={danger ? 'danger-button' : 'primary-button'} disabled={busy} onClick={onConfirm}>
           {confirmLabel}

@@ -40,7 +40,6 @@ export function PublishConfirm({ request, timeZone, opener, onConfirm, onCancel 
     <ConfirmDialog
       title={title}
       confirmLabel={t(where ? (scheduling ? 'workflow.confirm.schedule' : 'workflow.confirm.publish') : scheduling ? 'workflow.confirm.scheduleAnyway' : 'workflow.confirm.publishAnyway')}
-      cancelLabel={t('workflow.confirm.cancel')}
       opener={opener}
       onConfirm={onConfirm}
       onCancel={onCancel}

@@ -37,7 +37,7 @@ export function SpikeButton({ story, className = 'danger-quiet-button', label, s
       showToast({
         message: t('workflow.spikedToast', { headline }),
         action: {
-          label: t('workflow.undo'),
+          label: t('toasts.undo'),
           run: () =>
             void api.stories
               .restore({ id: story.id })
@@ -67,7 +67,6 @@ export function SpikeButton({ story, className = 'danger-quiet-button', label, s
         <ConfirmDialog
           title={t('workflow.confirm.spikeTitle', { headline })}
           confirmLabel={t('workflow.confirm.spike')}
-          cancelLabel={t('workflow.confirm.cancel')}
           danger
           busy={busy}
           opener={opener}

@@ -154,7 +154,6 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
         <ConfirmDialog
           title={t('workflow.confirm.killTitle', { headline: story.headline.trim() || t('library.untitled') })}
           confirmLabel={t('workflow.confirm.kill')}
-          cancelLabel={t('workflow.confirm.cancel')}
           danger
           opener={asking.opener}
           onCancel={() => answered()}

@@ -166,6 +166,11 @@ export const contract = {
     input: z.object({ id: mediaIdSchema }).strict(),
     output: z.object({ removed: z.literal(true) }),
   },
+  /** Puts a removed photo back as it was (the undo of `media.remove`). */
+  'media.restore': {
+    input: z.object({ id: mediaIdSchema }).strict(),
+    output: mediaItemSchema,
+  },
   'library.status': {
     input: z.object({}).strict(),
     output: z.object({
