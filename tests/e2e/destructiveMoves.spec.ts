@@ -10,6 +10,9 @@ import { expect, storyPage, test } from './webHostFixture';
 // a photo and restoring a backup each say what will happen and ask first; where the data allows, "Hoàn tác"
 // puts things back as they were.
 
+// A reporter's laptop: the screenshots are taken at the size the dialogs must fit.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 let scratch: string;
 test.beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'dateline-destructive-'));

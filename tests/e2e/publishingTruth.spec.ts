@@ -9,6 +9,9 @@ import { expect, storyPage, test, waitUntilSaved } from './webHostFixture';
 // where and when, a story marked published with nowhere to go says so everywhere its status shows, and a story
 // on its way that an edit breaks is held back, saying why, until it is mended.
 
+// A reporter's laptop: the screenshots are taken at the size the dialogs must fit.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 let scratch: string;
 test.beforeEach(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'dateline-truth-'));
