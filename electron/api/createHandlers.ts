@@ -4,7 +4,7 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import type { PublishingStatus } from '../../shared/publish/outboxSchema';
 import { storiesInRange } from '../../shared/schedule/storiesInRange';
 import { countStoryWords } from '../../shared/text/countStoryWords';
-import { checklistFor } from '../../shared/workflow/prePublishChecklist';
+import { checklistFor, deliveryHolds } from '../../shared/workflow/prePublishChecklist';
 import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
 import { DeliveryFailure } from '../publish/DeliveryFailure';
 import { StorySearch } from '../search/StorySearch';
@@ -61,8 +61,10 @@ export function createHandlers(services: Services): Handlers {
     'stories.transition': ({ id, to, acceptWarnings, publishAt }) => transitionStory(stories, settings.get(), id, to, { acceptWarnings, publishAt }),
     'stories.checklist': async ({ id, to, publishAt }) => {
       const story = await stories.get(id);
-      return { items: checklistFor(story, to, { ...checklistContext(stories, settings.get(), id), now: new Date().toISOString(), publishAt }), words: countStoryWords(story) };
+      const context = { ...checklistContext(stories, settings.get(), id), now: new Date().toISOString(), publishAt, destinations: Object.keys(services.publishTargets()) };
+      return { items: checklistFor(story, to, context), words: countStoryWords(story) };
     },
+    'stories.holds': async ({ id }) => ({ items: deliveryHolds(await stories.get(id), checklistContext(stories, settings.get(), id)) }),
     'stories.calendar': (range) => ({ items: storiesInRange(stories.summaries(), range, Date.now()) }),
     'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
     'media.list': ({ query, limit, ids }) => {
@@ -75,6 +77,7 @@ export function createHandlers(services: Services): Handlers {
       await media.remove(id);
       return { removed: true as const };
     },
+    'media.restore': ({ id }) => media.restore(id),
     'library.status': async () => ({ dataDir, readOnly: services.readOnly, quarantined: await services.quarantine.list() }),
     'library.dismiss': async ({ ids }) => {
       await services.quarantine.dismiss(ids);
@@ -97,12 +100,12 @@ export function createHandlers(services: Services): Handlers {
       await services.recovery.discard(id);
       return { discarded: true as const };
     },
-    'outbox.list': () => ({ items: services.outbox.list() }),
-    'outbox.flush': async () => ({ items: await services.outbox.flush() }),
-    'outbox.push': async ({ storyId }) => ({ items: await services.outbox.push(storyId) }),
-    'outbox.retry': async ({ jobId }) => ({ items: await services.outbox.retry(jobId) }),
-    'outbox.cancel': async ({ jobId }) => ({ items: await services.outbox.cancel(jobId) }),
-    'outbox.publishNow': async ({ jobId }) => ({ items: await services.outbox.publishNow(jobId) }),
+    'outbox.list': () => ({ items: services.outbox.list(), sent: services.outbox.sent() }),
+    'outbox.flush': async () => ({ items: await services.outbox.flush(), sent: services.outbox.sent() }),
+    'outbox.push': async ({ storyId }) => ({ items: await services.outbox.push(storyId), sent: services.outbox.sent() }),
+    'outbox.retry': async ({ jobId }) => ({ items: await services.outbox.retry(jobId), sent: services.outbox.sent() }),
+    'outbox.cancel': async ({ jobId }) => ({ items: await services.outbox.cancel(jobId), sent: services.outbox.sent() }),
+    'outbox.publishNow': async ({ jobId }) => ({ items: await services.outbox.publishNow(jobId), sent: services.outbox.sent() }),
     'publishing.status': () => publishingStatus(services),
     'publishing.setPassword': async ({ password }) => {
       await services.credentials.setPassword(password);
@@ -141,8 +144,16 @@ function publishingStatus(services: Services): PublishingStatus {
         source: credentials.fromEnvironment ? 'environment' : 'settings',
         hasPassword: credentials.hasPassword(),
         passwordStorage: credentials.storage,
+        where: credentials.wordpressAccount(current, { evenIfDisabled: true })?.url ?? current.wordpressTarget.url,
       },
-      { target: 'folder', ready: targets.folder !== undefined && current.folderTarget.enabled, source: 'settings', hasPassword: false, passwordStorage: 'session' },
+      {
+        target: 'folder',
+        ready: targets.folder !== undefined && current.folderTarget.enabled,
+        source: 'settings',
+        hasPassword: false,
+        passwordStorage: 'session',
+        where: current.folderTarget.path,
+      },
     ],
   };
 }

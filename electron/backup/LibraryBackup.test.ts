@@ -74,6 +74,12 @@ describe('backup and restore through the real services', () => {
 
     // Nothing of the swap is left beside the library, and the log came along.
     expect((await readdir(join(dataDir, '..'))).sort()).toEqual(['library', 'library-backups']);
+
+    // A second restore on the same table (as "Hoàn tác" makes one), and the library answers afterwards: it once
+    // stayed paused after a second restore, every call refused as 'being restored'.
+    expect(await call(handlers, services, 'backup.restore', { fileName: backup.fileName })).toMatchObject({ ok: true, value: { stories: 5 } });
+    expect(await call(handlers, services, 'stories.list', {})).toMatchObject({ ok: true, value: { total: 5 } });
+    expect((await call(handlers, services, 'stories.create', { headline: 'Sau khi hoàn tác' })).ok).toBe(true);
   });
 
   it('restores photos, originals and derivatives', async () => {

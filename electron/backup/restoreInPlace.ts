@@ -10,6 +10,12 @@ interface CallState {
 }
 
 const states = new WeakMap<object, CallState>();
+/**
+ * The table the transports hold, for each table built since: a restore runs from the handlers of the last one,
+ * whose own table object no transport calls, so the next restore (an undo of the last) must pause and refill
+ * the live one, or the library stays paused after it.
+ */
+const liveTables = new WeakMap<object, Handlers>();
 
 /** Backup calls queue among themselves in LibraryBackup, and a restore must not wait for itself. */
 const uncounted = (method: string) => method.startsWith('backup.');
@@ -45,7 +51,8 @@ export function trackCalls(handlers: Handlers): Handlers {
  * table is refilled, in place, with handlers bound to them.
  */
 export async function restoreInPlace(services: Services, handlers: Handlers, fileName: string, rebuild: (services: Services) => Handlers): Promise<RestoreResult> {
-  const state = states.get(handlers);
+  const live = liveTables.get(handlers) ?? handlers;
+  const state = states.get(live);
   try {
     return await services.backup.restore(fileName, async () => {
       if (!state) return;
@@ -55,8 +62,9 @@ export async function restoreInPlace(services: Services, handlers: Handlers, fil
   } finally {
     if (state?.paused) {
       const fresh = rebuild(services);
-      Object.assign(handlers, fresh);
-      states.set(handlers, states.get(fresh)!);
+      Object.assign(live, fresh);
+      states.set(live, states.get(fresh)!);
+      liveTables.set(fresh, live);
     }
   }
 }

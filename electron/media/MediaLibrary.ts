@@ -151,12 +151,16 @@ export class MediaLibrary {
     });
   }
 
-  /** Moves a photo's files aside into `media/.trash/`, never deleting them outright. */
+  /**
+   * Moves a photo's files aside into `media/.trash/`, never deleting them outright, with what the index knew of
+   * it beside them (`<id>.json`), so `restore` can put it back as it was.
+   */
   async remove(id: string): Promise<void> {
     const item = this.byId.get(id);
     if (!item) throw new DatelineError('not_found', `no photo with id ${id}`);
     const trash = join(this.folder, '.trash');
     await this.fs.mkdir(trash, { recursive: true });
+    await writeFileAtomically(this.fs, join(trash, `${id}.json`), `${JSON.stringify(item)}\n`);
     for (const variant of ['original', 'display', 'thumb'] as const) {
       const file = this.filePath(id, variant)!;
       await this.fs.rename(file.path, join(trash, file.path.split(/[\\/]/).pop()!)).catch((error) => {
@@ -165,6 +169,35 @@ export class MediaLibrary {
     }
     this.byId.delete(id);
     await this.saveIndex();
+  }
+
+  /** Puts a removed photo back from `media/.trash/` (the undo of `remove`), as the index knew it then. */
+  async restore(id: string): Promise<MediaItem> {
+    return this.locks.run(id, async () => {
+      const known = this.byId.get(id);
+      if (known) return known;
+      const trash = join(this.folder, '.trash');
+      const kept = await this.fs.readFile(join(trash, `${id}.json`)).catch((error: unknown) => {
+        if (isNotFound(error)) throw new DatelineError('not_found', `photo ${id} is not among the removed photos`);
+        throw error;
+      });
+      const item = mediaItemSchema.parse(JSON.parse(kept.toString('utf8')));
+      this.byId.set(id, item);
+      try {
+        for (const variant of ['original', 'display', 'thumb'] as const) {
+          const file = this.filePath(id, variant)!;
+          await this.fs.rename(join(trash, file.path.split(/[\\/]/).pop()!), file.path);
+          this.checked.set(relative(this.folder, file.path).split(sep).join('/'), stampOf(await this.fs.stat(file.path)));
+        }
+      } catch (error) {
+        // Whatever was put back stays where a later restore finds it; the photo is listed only once whole.
+        this.byId.delete(id);
+        throw error;
+      }
+      await this.fs.rm(join(trash, `${id}.json`)).catch(() => undefined);
+      await this.saveIndex();
+      return item;
+    });
   }
 
   /** Checks a photo and reads everything the library keeps of it; a file that is no usable photo fails as `invalid_media`. */

@@ -154,6 +154,52 @@ describe('Outbox with the folder target', () => {
     expect(await dispatch(handlers, 'outbox.push', { storyId: story.id }, temp.log)).toMatchObject({ ok: false, error: { code: 'not_configured' } });
   });
 
+  it('holds back a scheduled story edited until it fails the checklist, says why, and sends it once it is mended', async () => {
+    const story = await scheduled();
+    const [delivered] = await until(() => temp.services.outbox.list(), (items) => items[0]?.state === 'delivered', 'the delivery');
+    const [storyFolder] = await readdir(folder);
+    const page = join(folder, storyFolder!, 'index.html');
+    const before = await readFile(page, 'utf8');
+
+    // The sapo emptied and the second caption taken away, saved as the autosave saves.
+    const current = await temp.services.stories.get(story.id);
+    const body = structuredClone(current.body);
+    const figures = body.content!.filter((node) => node.type === 'figure');
+    figures[1]!.content = [];
+    const broken = await handlers['stories.update']({ id: story.id, baseRevision: current.revision, changes: { sapo: '', body } });
+    const [held] = await until(() => temp.services.outbox.list(), (items) => items[0]?.state === 'held', 'the hold');
+    expect(held).toMatchObject({ jobId: delivered!.jobId, state: 'held', storyRevision: broken.revision });
+    expect(held!.holds.map((item) => item.id)).toEqual(['sapo-missing', 'figure-caption-2']);
+    expect((await handlers['stories.holds']({ id: story.id })).items.map((item) => item.id)).toEqual(['sapo-missing', 'figure-caption-2']);
+    // Nothing is sent, by itself, by "Gửi tất cả ngay" or by "Gửi lại": the page is still the checked version.
+    await handlers['outbox.flush']({});
+    expect(await dispatch(handlers, 'outbox.push', { storyId: story.id }, temp.log)).toMatchObject({ ok: false, error: { code: 'invalid_transition' } });
+    await handlers['outbox.retry']({ jobId: held!.jobId });
+    await until(() => temp.services.outbox.list(), (items) => items[0]?.state === 'held', 'the hold after a retry');
+    expect(await readFile(page, 'utf8')).toBe(before);
+    expect((await handlers['outbox.list']({})).sent).toEqual([story.id]);
+
+    const mended = await handlers['stories.update']({ id: story.id, baseRevision: broken.revision, changes: { sapo: 'Sapo viết lại sau khi sửa.', body: current.body } });
+    const [sent] = await until(() => temp.services.outbox.list(), (items) => items[0]?.state === 'delivered' && items[0].storyRevision === mended.revision, 'the delivery of the mended story');
+    expect(sent!.holds).toEqual([]);
+    expect(await readFile(page, 'utf8')).toContain('Sapo viết lại sau khi sửa.');
+  });
+
+  it('tells apart a published story sent nowhere from one a target holds', async () => {
+    const story = await publishableStory(call, temp.dir);
+    await handlers['settings.update']({ folderTarget: { enabled: false, path: folder } });
+    expect((await handlers['stories.checklist']({ id: story.id, to: 'published' })).items.map((item) => [item.id, item.severity])).toEqual([['destination-missing', 'warning']]);
+    // Allowed: it can be delivered later.
+    await handlers['stories.transition']({ id: story.id, to: 'published' });
+    expect(await handlers['outbox.list']({})).toEqual({ items: [], sent: [] });
+
+    await handlers['settings.update']({ folderTarget: { enabled: true, path: folder } });
+    expect((await handlers['stories.checklist']({ id: story.id, to: 'published' })).items).toEqual([]);
+    await handlers['outbox.push']({ storyId: story.id });
+    await until(() => temp.services.outbox.list(), (items) => items[0]?.state === 'delivered', 'the late delivery');
+    expect((await handlers['outbox.list']({})).sent).toEqual([story.id]);
+  });
+
   it('tests the folder: writable, or missing', async () => {
     expect(await handlers['publishing.test']({ target: 'folder' })).toEqual({ ok: true, message: folder });
     await rm(folder, { recursive: true });

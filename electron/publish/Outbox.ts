@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DatelineError } from '../../shared/api/DatelineError';
 import { deliveryErrorSchema, outboxActionSchema, outboxStateSchema, publishTargetSchema, type OutboxItem, type PublishTarget } from '../../shared/publish/outboxSchema';
 import type { Story } from '../../shared/story/storySchema';
+import { checklistItemSchema, type ChecklistItem } from '../../shared/workflow/prePublishChecklist';
 import { goesToReaders } from '../../shared/workflow/storyTransitions';
 import { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
@@ -36,6 +37,8 @@ const jobSchema = z.object({
   publishAt: z.string().nullable(),
   /** When WordPress was last asked whether the scheduled post went out. */
   checkedAt: z.string().nullable(),
+  /** Why the job is held (state 'held'): the story's checklist errors when it was last saved or about to be sent. */
+  holds: z.array(checklistItemSchema).default([]),
 });
 type Job = z.infer<typeof jobSchema>;
 
@@ -65,6 +68,11 @@ export interface OutboxOptions {
   onPublished?: (storyId: string) => Promise<void>;
   /** Where a damaged outbox.json is moved aside; the data folder's own by default. */
   quarantine?: Quarantine;
+  /**
+   * What keeps the story as it is from being delivered (its pre-publish checklist errors); none by default. A
+   * story edited on its way out until it fails the checklist is held, not sent, until a save mends it.
+   */
+  holds?: (story: Story) => ChecklistItem[];
 }
 
 const outboxFileName = 'outbox.json';
@@ -75,7 +83,9 @@ const outboxFileName = 'outbox.json';
  * those states is queued to be withdrawn. A failure that may mend (no connection, a server error) is tried
  * again by itself after 2 s, 4 s, 8 s … up to a ceiling; one that will not (a refused password) waits for
  * "retry". A job interrupted by a crash is resumed at the next start, and the drivers' own lookups make the
- * resumed delivery update what the first one made rather than make it twice.
+ * resumed delivery update what the first one made rather than make it twice. A story that fails the pre-publish
+ * checklist (its sapo emptied after it was scheduled) is held: its job waits, saying why, and what the target
+ * already holds of it is left as it was, until a save mends the story and the job is queued again.
  */
 export class Outbox {
   private readonly writer: CoalescingWriter;
@@ -142,6 +152,15 @@ export class Outbox {
     return [...this.db.data.jobs].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((job) => this.item(job));
   }
 
+  /** The stories some target holds now, by id: what was delivered and not since withdrawn. */
+  sent(): string[] {
+    const ids = new Set<string>();
+    for (const [key, state] of Object.entries(this.db.data.remote)) {
+      if (state.url && state.status !== 'withdrawn') ids.add(key.slice(key.indexOf(':') + 1));
+    }
+    return [...ids];
+  }
+
   /** Sends every job still waiting now, whatever its backoff, and settles when none is left to try. */
   async flush(): Promise<OutboxItem[]> {
     const now = this.now().toISOString();
@@ -154,6 +173,8 @@ export class Outbox {
   async push(storyId: string): Promise<OutboxItem[]> {
     const story = await this.options.stories.get(storyId);
     if (!goesToReaders(story)) throw new DatelineError('invalid_input', `story ${storyId} is neither scheduled nor published, so there is nothing to send`);
+    const holds = this.holdsOf(story);
+    if (holds.length) throw new DatelineError('invalid_transition', `story ${storyId} is held back: ${holds.map((found) => found.text).join('; ')}`, { reason: 'checklist_errors', items: holds });
     if (!this.queue(story, 'publish', 0)) throw new DatelineError('not_configured', 'no publishing target is set up: add the WordPress site or a folder in the settings');
     await this.persist();
     this.wake();
@@ -211,12 +232,61 @@ export class Outbox {
   private storySaved(story: Story, previous: Story | null): void {
     const statusChanged = previous === null || previous.status !== story.status || previous.trashedAt !== story.trashedAt;
     let queued = false;
-    if (goesToReaders(story)) queued = this.queue(story, 'publish', statusChanged ? 0 : (this.options.editDelayMs ?? 30_000));
+    const holds = goesToReaders(story) ? this.holdsOf(story) : [];
+    if (holds.length) queued = this.hold(story, holds);
+    else if (goesToReaders(story)) {
+      // A story just mended goes at once: it was held, not being typed into by the minute.
+      const wasHeld = this.db.data.jobs.some((job) => job.storyId === story.id && job.state === 'held');
+      queued = this.queue(story, 'publish', statusChanged || wasHeld ? 0 : (this.options.editDelayMs ?? 30_000));
+    }
     else if (previous && goesToReaders(previous)) queued = this.queue(story, 'withdraw', 0);
     if (!queued) return;
     this.persist()
       .then(() => this.wake())
       .catch((error: unknown) => this.options.log.error(`outbox: the delivery of story ${story.id} could not be queued`, error));
+  }
+
+  private holdsOf(story: Story): ChecklistItem[] {
+    try {
+      return this.options.holds?.(story) ?? [];
+    } catch (error) {
+      this.options.log.warn(`outbox: could not check story ${story.id} before delivery`, error);
+      return [];
+    }
+  }
+
+  /** Holds the story's job for every target set up, saying why; one being sent is held when that send ends. */
+  private hold(story: Story, holds: ChecklistItem[]): boolean {
+    const targets = Object.keys(this.options.drivers()) as PublishTarget[];
+    const now = this.now().toISOString();
+    for (const target of targets) {
+      const existing = this.db.data.jobs.find((job) => job.storyId === story.id && job.target === target);
+      const job: Job = existing ?? {
+        jobId: `${target}-${randomUUID()}`,
+        storyId: story.id,
+        target,
+        action: 'publish',
+        state: 'held',
+        attempts: 0,
+        error: null,
+        headline: story.headline,
+        storyRevision: story.revision,
+        createdAt: now,
+        updatedAt: now,
+        nextAttemptAt: null,
+        missedSchedule: false,
+        again: false,
+        publishAt: null,
+        checkedAt: null,
+        holds,
+      };
+      Object.assign(job, { action: 'publish', headline: story.headline, storyRevision: story.revision, updatedAt: now, holds });
+      // The send under way finds the holds when it reads the story again; otherwise the job waits as held.
+      if (job.state === 'sending') job.again = true;
+      else Object.assign(job, { state: 'held', error: null, nextAttemptAt: null });
+      if (!existing) this.db.data.jobs.push(job);
+    }
+    return targets.length > 0;
   }
 
   /** Puts the story's job for every target set up back in the queue; false when no target is set up. */
@@ -245,8 +315,9 @@ export class Outbox {
         again: false,
         publishAt: null,
         checkedAt: null,
+        holds: [],
       };
-      Object.assign(job, { action, headline: story.headline, storyRevision: story.revision, updatedAt: now.toISOString() });
+      Object.assign(job, { action, headline: story.headline, storyRevision: story.revision, updatedAt: now.toISOString(), holds: [] });
       if (job.state === 'sending') job.again = true;
       else Object.assign(job, { state: 'queued', attempts: 0, error: null, nextAttemptAt: due });
       if (!existing) this.db.data.jobs.push(job);
@@ -311,6 +382,13 @@ export class Outbox {
       story = await this.options.stories.get(job.storyId).catch(() => {
         throw new DeliveryFailure('rejected', `story ${job.storyId} is no longer in the library`);
       });
+      const holds = job.action === 'publish' ? this.holdsOf(story) : [];
+      if (holds.length) {
+        // Broken since it was queued (the save that broke it raced this send): held, and nothing goes out.
+        Object.assign(job, { state: 'held', again: false, error: null, nextAttemptAt: null, holds, storyRevision: story.revision, updatedAt: now() });
+        await this.persist();
+        return;
+      }
       const saveProgress = async (state: RemoteState) => {
         this.db.data.remote[remoteKey(job)] = state;
         await this.persist();
@@ -398,7 +476,7 @@ export class Outbox {
 
   private item(job: Job): OutboxItem {
     const remote = this.db.data.remote[remoteKey(job)];
-    const { jobId, storyId, target, action, state, attempts, error, headline, storyRevision, createdAt, updatedAt, nextAttemptAt, missedSchedule } = job;
+    const { jobId, storyId, target, action, state, attempts, error, headline, storyRevision, createdAt, updatedAt, nextAttemptAt, missedSchedule, holds } = job;
     return {
       jobId,
       storyId,
@@ -413,6 +491,7 @@ export class Outbox {
       updatedAt,
       nextAttemptAt: state === 'queued' ? nextAttemptAt : null,
       missedSchedule,
+      holds: state === 'held' ? holds : [],
       remote: remote?.url ? { ...(remote.postId !== undefined ? { postId: remote.postId } : {}), url: remote.url, status: remote.status, dateGmt: remote.dateGmt } : null,
     };
   }

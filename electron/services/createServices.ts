@@ -14,7 +14,8 @@ import { Outbox } from '../publish/Outbox';
 import { PublishingCredentials, type PublishingEnvironment, type SecretCodec } from '../publish/PublishingCredentials';
 import type { PublishTargetDriver } from '../publish/PublishTargetDriver';
 import { WordPressTarget } from '../publish/WordPressTarget';
-import { markPublished } from '../workflow/storyWorkflow';
+import { deliveryHolds } from '../../shared/workflow/prePublishChecklist';
+import { checklistContext, markPublished } from '../workflow/storyWorkflow';
 import { SearchIndexSaver } from '../search/SearchIndexSaver';
 import type { StorySearch } from '../search/StorySearch';
 import type { PublishTarget } from '../../shared/publish/outboxSchema';
@@ -153,6 +154,7 @@ async function openServices(config: ServicesConfig, into: Services | undefined, 
     now: config.now,
     backoff: config.outboxBackoff,
     onPublished: (id) => markPublished(stories, id),
+    holds: (story) => deliveryHolds(story, checklistContext(stories, settings.get(), story.id)),
     quarantine,
   });
   // Every delivery writes outbox.json; a read-only library delivers nothing until it is writable again.

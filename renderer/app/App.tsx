@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
+import { RestoreUndoOffer } from '../backup/RestoreUndoOffer';
 import { CalendarPanel } from '../calendar/CalendarPanel';
 import { refreshReminders, useDeadlineReminders } from '../calendar/useDeadlineReminders';
 import { EmptyWorkspace, StoryWorkspace } from '../editor/StoryWorkspace';
@@ -15,9 +16,11 @@ import { OutboxHost } from '../outbox/OutboxPanel';
 import { OutboxButton } from '../outbox/OutboxStatus';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { closeSettings, openSettings, useSettingsShown } from '../settings/settingsDialogStore';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 import { PaneToggle } from './PaneToggle';
+import { reopenStoryEvent } from './reopenStoryEvent';
 import { Toasts } from './Toasts';
 import { usePaneLayout, type PaneLayout } from './usePaneLayout';
 
@@ -49,9 +52,9 @@ export function App() {
   const [focusMode, setFocusMode] = useState(false);
   const panes = usePaneLayout();
   const [showShortcuts, setShowShortcuts] = useState(false);
-  const [showSettings, setShowSettings] = useState(false);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<ListFilters>(noFilters);
+  const settingsShown = useSettingsShown();
 
   const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
   useDeadlineReminders(setSelectedId);
@@ -91,6 +94,13 @@ export function App() {
     setEpoch((e) => e + 1);
   };
   const restoreFromList = async (story: StorySummary) => afterRestore(await api.stories.restore({ id: story.id }));
+  // An undone spike, from a toast that outlived the story's workspace: the story opens again where it was.
+  const onReopen = useEffectEvent((event: Event) => void afterRestore((event as CustomEvent<Story>).detail));
+  useEffect(() => {
+    const listener = (event: Event) => onReopen(event);
+    window.addEventListener(reopenStoryEvent, listener);
+    return () => window.removeEventListener(reopenStoryEvent, listener);
+  }, []);
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     const run = (action: () => void) => {
@@ -128,7 +138,7 @@ export function App() {
         <button type="button" className="quiet-button" onClick={() => setShowShortcuts(true)}>
           {t('shortcuts.open')}
         </button>
-        <button type="button" className="quiet-button" onClick={() => setShowSettings(true)}>
+        <button type="button" className="quiet-button" onClick={() => openSettings()}>
           {t('settings.open')}
         </button>
         <LanguageSwitch />
@@ -161,8 +171,9 @@ export function App() {
         <EmptyWorkspace message={t('editor.noStory')} />
       )}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
-      {showSettings && <SettingsDialog onClose={() => setShowSettings(false)} />}
+      {settingsShown && <SettingsDialog section={settingsShown.section} onClose={closeSettings} />}
       <OutboxHost />
+      <RestoreUndoOffer />
       <Toasts />
     </div>
   );

@@ -6,7 +6,9 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { api } from '../api/datelineApi';
+import { ConfirmDialog } from '../app/ConfirmDialog';
 import { useSettings } from '../settings/useSettings';
+import { offerRestoreUndo } from './RestoreUndoOffer';
 import './backup.css';
 
 type BackupItem = MethodOutput<'backup.create'>;
@@ -20,7 +22,7 @@ export function BackupSection() {
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: listKey, queryFn: () => api.backup.list({}) });
   const [folder, setFolder] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<BackupItem | null>(null);
+  const [confirming, setConfirming] = useState<{ item: BackupItem; opener: HTMLElement } | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: listKey });
   const saveFolder = useMutation({
     mutationFn: (backupFolder: string) => update({ backupFolder }),
@@ -31,8 +33,10 @@ export function BackupSection() {
   });
   const create = useMutation({ mutationFn: () => api.backup.create({}), onSuccess: () => void refresh() });
   const restore = useMutation({
-    mutationFn: (fileName: string) => api.backup.restore({ fileName }),
-    onSuccess: () => {
+    mutationFn: (item: BackupItem) => api.backup.restore({ fileName: item.fileName }),
+    onSuccess: (result, item) => {
+      setConfirming(null);
+      offerRestoreUndo({ keptAs: result.keptAs, restoredTo: item.createdAt });
       // Every story, photo and setting may have changed: the window starts again on the restored library.
       setTimeout(() => window.location.reload(), 1200);
     },
@@ -87,19 +91,18 @@ export function BackupSection() {
       )}
 
       {confirming && !restore.isSuccess && (
-        <div className="backup-confirm" role="group" aria-label={t('backup.confirmTitle')}>
-          <p>
-            <strong>{t('backup.confirmTitle')}</strong> {t('backup.confirm', { when: formatVietnameseDateTime(confirming.createdAt, zone, i18n.language) })}
-          </p>
-          <div className="backup-confirm-actions">
-            <button type="button" className="primary-button" disabled={restore.isPending} onClick={() => restore.mutate(confirming.fileName)}>
-              {restore.isPending ? t('backup.restoring') : t('backup.confirmRestore')}
-            </button>
-            <button type="button" className="quiet-button" disabled={restore.isPending} onClick={() => setConfirming(null)}>
-              {t('backup.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmDialog
+          title={t('backup.confirmTitleAt', { when: formatVietnameseDateTime(confirming.item.createdAt, zone, i18n.language) })}
+          confirmLabel={restore.isPending ? t('backup.restoring') : t('backup.confirmRestore')}
+          danger
+          busy={restore.isPending}
+          opener={confirming.opener}
+          onConfirm={() => restore.mutate(confirming.item)}
+          onCancel={() => !restore.isPending && setConfirming(null)}
+        >
+          <p>{t('backup.confirm', { when: formatVietnameseDateTime(confirming.item.createdAt, zone, i18n.language) })}</p>
+          <p>{t('backup.confirmUndo')}</p>
+        </ConfirmDialog>
       )}
 
       {items.length > 0 && (
@@ -116,9 +119,9 @@ export function BackupSection() {
                 className="quiet-button backup-restore"
                 aria-label={t('backup.restoreFrom', { when: formatShortDateTime(item.createdAt, zone) })}
                 disabled={restore.isPending || create.isPending}
-                onClick={() => {
+                onClick={(event) => {
                   restore.reset();
-                  setConfirming(item);
+                  setConfirming({ item, opener: event.currentTarget });
                 }}
               >
                 {t('backup.restore')}

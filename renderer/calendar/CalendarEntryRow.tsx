@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { zonedParts } from '../../shared/text/formatDateTime';
-import { StatusBadge } from '../outbox/StatusBadge';
+import { StoryStatusBadge } from '../outbox/StatusBadge';
 import type { CalendarEntry } from './calendarEntries';
 
 interface CalendarEntryRowProps {
@@ -25,7 +25,7 @@ export function CalendarEntryRow({ entry, timeZone, selected, withDate = false, 
         <span className="calendar-entry-meta">
           <time dateTime={at}>{when}</time>
           <span className="calendar-entry-kind">{t(`calendar.kind.${kind}`)}</span>
-          <StatusBadge status={story.status} timeZone={timeZone} />
+          <StoryStatusBadge story={story} timeZone={timeZone} />
         </span>
         <span className="calendar-entry-headline">{story.headline.trim() || t('library.untitled')}</span>
       </button>

@@ -16,6 +16,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
 import { setFeaturedImageEvent, type FeaturedImageChoice } from '../media/mediaEvents';
 import { useSettings } from '../settings/useSettings';
+import { SpikeButton } from '../workflow/SpikeButton';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { applyToneStyleToStory } from './applyToneStyleToStory';
 import { RecoveryBanner } from './RecoveryBanner';
@@ -142,10 +143,6 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
     const current = error instanceof DatelineError ? (error.details as { currentRevision?: number } | undefined)?.currentRevision : undefined;
     if (current !== undefined) void controller.keepMine(current);
   };
-  const trash = async () => {
-    await controller.flush();
-    onTrash(await api.stories.trash({ id: opened.id }));
-  };
   const restore = async () => onRestore(await api.stories.restore({ id: opened.id }));
   const queryClient = useQueryClient();
   // A status move is a save made outside the autosave: the next save is based on the revision it wrote. It
@@ -227,9 +224,7 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
                 {t('history.open')}
               </button>
               <ExportMenu storyId={opened.id} beforeExport={() => controller.flush()} />
-              <button type="button" className="quiet-button" onClick={() => void trash()}>
-                {t('library.moveToTrash')}
-              </button>
+              <SpikeButton story={story} className="quiet-button" label={t('library.moveToTrash')} spike={() => controller.flush().then(() => api.stories.trash({ id: opened.id }))} onSpiked={onTrash} />
             </div>
           )}
           {!story.trashedAt && !typed && <RecoveryBanner story={opened} timeZone={settings.timeZone} beforeRecover={() => controller.flush()} onRecovered={onReload} />}

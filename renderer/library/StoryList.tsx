@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { formatNumber } from '../../shared/text/formatNumber';
 import { api } from '../api/datelineApi';
-import { useJobsByStory } from '../outbox/useOutbox';
+import { useJobsByStory, useSentStories } from '../outbox/useOutbox';
 import { useSettings } from '../settings/useSettings';
 import type { ListFilters } from './StoryFilters';
 import { StoryRow, type ListedStory } from './StoryRow';
@@ -39,6 +39,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   const pages = useStoryPages(trashed);
   const { settings } = useSettings();
   const deliveries = useJobsByStory();
+  const sent = useSentStories();
   const scrollRef = useRef<HTMLDivElement>(null);
   const active = useRef(-1);
   // The paged list serves the plain view; words, a filter or another order go through the search.
@@ -161,6 +162,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
               trashed={trashed}
               timeZone={settings.timeZone}
               delivery={deliveries.get(story.id)}
+              sent={sent.has(story.id)}
               measure={virtualizer.measureElement}
               onOpen={open}
               onRestore={restore}

@@ -6,6 +6,8 @@ import type { MediaListItem } from '../../shared/media/mediaSchema';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { api } from '../api/datelineApi';
+import { ConfirmDialog } from '../app/ConfirmDialog';
+import { showToast } from '../app/toastStore';
 import { useSettings } from '../settings/useSettings';
 import { insertMediaEvent } from './mediaEvents';
 import { mediaUrl } from './mediaUrl';
@@ -28,11 +30,30 @@ export function MediaPanel({ stories, onOpenStory }: MediaPanelProps) {
   const media = useQuery({ queryKey: ['media', query], queryFn: () => api.media.list({ query: query || undefined, limit: 500 }), placeholderData: (previous) => previous });
   const headlineOf = (id: string) => stories.find((s) => s.id === id)?.headline || t('media.otherStory');
 
+  // Asked first, naming the photo; once gone it can be put back from the toast ("Hoàn tác").
+  const [removing, setRemoving] = useState<{ item: MediaListItem; opener: HTMLElement } | null>(null);
+  const nameOf = (item: MediaListItem) => item.caption ?? item.fileName;
+  const askToRemove = (item: MediaListItem, opener: HTMLElement) => {
+    if (item.usedIn.length) return setProblem(t('media.inUse', { count: item.usedIn.length }));
+    setRemoving({ item, opener });
+  };
   const remove = async (item: MediaListItem) => {
+    setRemoving(null);
     try {
       await api.media.remove({ id: item.id });
       setProblem(null);
       await queryClient.invalidateQueries({ queryKey: ['media'] });
+      showToast({
+        message: t('media.removed', { name: nameOf(item) }),
+        action: {
+          label: t('toasts.undo'),
+          run: () =>
+            void api.media
+              .restore({ id: item.id })
+              .then(() => queryClient.invalidateQueries({ queryKey: ['media'] }))
+              .catch((error: unknown) => showToast({ message: t('media.undoFailed', { message: (error as Error).message }) })),
+        },
+      });
     } catch (error) {
       const inUse = error instanceof DatelineError && error.code === 'in_use';
       setProblem(inUse ? t('media.inUse', { count: item.usedIn.length }) : (error as Error).message);
@@ -84,13 +105,25 @@ export function MediaPanel({ stories, onOpenStory }: MediaPanelProps) {
               <button type="button" className="quiet-button" onClick={() => window.dispatchEvent(new CustomEvent(insertMediaEvent, { detail: item }))}>
                 {t('media.insert')}
               </button>
-              <button type="button" className="quiet-button" onClick={() => void remove(item)}>
+              <button type="button" className="quiet-button" aria-label={t('media.removeNamed', { name: nameOf(item) })} onClick={(event) => askToRemove(item, event.currentTarget)}>
                 {t('media.remove')}
               </button>
             </div>
           </li>
         ))}
       </ul>
+      {removing && (
+        <ConfirmDialog
+          title={t('media.confirmRemove', { name: nameOf(removing.item) })}
+          confirmLabel={t('media.remove')}
+          danger
+          opener={removing.opener}
+          onConfirm={() => void remove(removing.item)}
+          onCancel={() => setRemoving(null)}
+        >
+          <p>{t('media.confirmRemoveBody')}</p>
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -22,6 +22,10 @@ export function DeliveryStatus({ story, timeZone }: { story: Story; timeZone: st
     // A move into or out of Hẹn giờ / Đã đăng queues a delivery at once: show it without waiting for the next poll.
     void queryClient.invalidateQueries({ queryKey: outboxKey });
   }, [queryClient, story.id, story.status, story.trashedAt]);
+  useEffect(() => {
+    // A save of a story on its way queues it again, or holds it back: the badge says which without waiting.
+    if (live) void queryClient.invalidateQueries({ queryKey: outboxKey });
+  }, [queryClient, live, story.revision]);
 
   if (!live && jobs.length === 0) return null;
   return (

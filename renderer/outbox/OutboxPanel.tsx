@@ -5,7 +5,8 @@ import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { useSettings } from '../settings/useSettings';
 import { useReturnFocus } from '../shortcuts/useReturnFocus';
-import { deliveryOverlay, deliveryReason, isUndelivered, needsAttention } from './outboxFacts';
+import { deliveryOverlay } from '../../shared/publish/storyStanding';
+import { deliveryReason, isUndelivered, needsAttention } from './outboxFacts';
 import { actionProblem, jobStateKey, remoteLabel, remoteText, wordpressInstant } from './outboxText';
 import { closeOutbox, useOutboxOpen } from './outboxPanelStore';
 import { useFlushWhenOnline, useOutbox, useOutboxActions, useOutboxPolling } from './useOutbox';
@@ -132,7 +133,7 @@ function OutboxJob({ item, timeZone, actions }: OutboxJobProps) {
               {t('outbox.publishNow')}
             </button>
           )}
-          {item.state !== 'delivered' && item.state !== 'sending' && (
+          {item.state !== 'delivered' && item.state !== 'sending' && item.state !== 'held' && (
             <button type="button" className="outbox-button" disabled={pending} onClick={() => actions.retry.mutate(item.jobId)}>
               {t(item.error ? 'outbox.retry' : 'outbox.sendNow')}
             </button>

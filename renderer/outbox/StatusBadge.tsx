@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
-import { deliveryOverlay, deliveryReason } from './outboxFacts';
+import { storyStanding } from '../../shared/publish/storyStanding';
+import type { StoryStatus } from '../../shared/story/storySchema';
+import { deliveryReason } from './outboxFacts';
 import { overlayStateKey } from './outboxText';
-import { useJobsByStory } from './useOutbox';
+import { useJobsByStory, useSentStories } from './useOutbox';
 import './outbox.css';
 
+type BadgeStory = { id: string; status: StoryStatus; trashedAt: string | null };
+
 interface StatusBadgeProps {
-  /** The story's desk status, or `trashed`. */
-  status: string;
+  story: BadgeStory;
   /** The story's most telling outbox job, if it has one: a send in progress or a failure shows over the status. */
   job?: OutboxItem | undefined;
+  /** Whether some target holds the story now: a scheduled or published story none holds says "chưa gửi đi". */
+  sent: boolean;
   timeZone: string;
   /** The id of the element that says why a delivery failed, for the control the badge belongs to. */
   reasonId?: string;
@@ -17,28 +22,46 @@ interface StatusBadgeProps {
 }
 
 /**
- * Where a story stands, in one badge: its desk status (Nháp … Đã đăng, Đã gỡ), or over it what its delivery is
- * doing (Đang gửi, Lỗi gửi, Lỡ giờ đăng), the status and the failure's reason in its tooltip. With `reasonId`,
- * the reason is also written, hidden, under that id, for the row or panel to point `aria-describedby` at.
+ * Where a story stands, in one badge, worded from `storyStanding` wherever a status shows: its desk status (Nháp …
+ * Đã đăng, Đã gỡ), "Đã đăng · chưa gửi đi" when it was marked but sent nowhere, "Hẹn giờ · bị giữ lại" when the
+ * checklist holds it back, or what its delivery is doing (Đang gửi, Lỗi gửi, Lỡ giờ đăng), the status and the
+ * reason in its tooltip. With `reasonId`, the reason is also written, hidden, under that id, for the row or panel
+ * to point `aria-describedby` at.
  */
-export function StatusBadge({ status, job, timeZone, reasonId, testId }: StatusBadgeProps) {
+export function StatusBadge({ story, job, sent, timeZone, reasonId, testId }: StatusBadgeProps) {
   const { t } = useTranslation();
-  const overlay = deliveryOverlay(job);
-  const statusLabel = t(`status.${status}`);
-  if (!job || !overlay) {
+  const standing = storyStanding(story, job, sent);
+  const statusLabel = t(`status.${standing.status}`);
+  const { delivery } = standing;
+  if (!delivery) {
     return (
-      <span className={`badge badge-${status}`} data-testid={testId}>
+      <span className={`badge badge-${standing.status}`} data-testid={testId}>
         {statusLabel}
       </span>
     );
   }
-  const label = t(`outbox.state.${overlayStateKey(job, overlay)}`);
-  const reason = overlay === 'missed' ? t('outbox.missedShort') : deliveryReason(job, t, timeZone);
-  const title = t('outbox.badgeTitle', { status: statusLabel, delivery: label, target: t(`outbox.target.${job.target}`) }) + (reason ? ` ${reason}` : '');
+  if (delivery === 'unsent') {
+    const title = t('outbox.unsentTitle');
+    return (
+      <>
+        <span className={`badge badge-${standing.status} badge-delivery-unsent`} data-testid={testId} data-status={standing.status} title={title}>
+          {t('outbox.withStatus', { status: statusLabel, delivery: t('outbox.badge.unsent') })}
+        </span>
+        {reasonId && (
+          <span id={reasonId} hidden>
+            {title}
+          </span>
+        )}
+      </>
+    );
+  }
+  const label = t(`outbox.state.${overlayStateKey(job!, delivery)}`);
+  const reason = delivery === 'missed' ? t('outbox.missedShort') : deliveryReason(job!, t, timeZone);
+  const title = t('outbox.badgeTitle', { status: statusLabel, delivery: label, target: t(`outbox.target.${job!.target}`) }) + (reason ? ` ${reason}` : '');
   return (
     <>
-      <span className={`badge badge-delivery-${overlay}`} data-testid={testId} data-status={status} title={title}>
-        {label}
+      <span className={`badge badge-delivery-${delivery}`} data-testid={testId} data-status={standing.status} title={title}>
+        {delivery === 'held' ? t('outbox.withStatus', { status: statusLabel, delivery: t('outbox.badge.held') }) : label}
       </span>
       {reasonId && (
         <span id={reasonId} hidden>
@@ -49,8 +72,12 @@ export function StatusBadge({ status, job, timeZone, reasonId, testId }: StatusB
   );
 }
 
-/** A story's badge outside the list, reading its outbox job from the shared query (the workflow panel's). */
-export function StoryStatusBadge({ storyId, status, timeZone, testId }: { storyId: string; status: string; timeZone: string; testId?: string }) {
-  const job = useJobsByStory().get(storyId);
-  return <StatusBadge status={status} job={job} timeZone={timeZone} testId={testId} />;
+/** Whether the badge says more than the status, so its row can point `aria-describedby` at the reason. */
+export const badgeHasReason = (story: BadgeStory, job: OutboxItem | undefined, sent: boolean) => storyStanding(story, job, sent).delivery !== null;
+
+/** A story's badge outside the list (the calendar, the workflow panel), reading its delivery from the shared query. */
+export function StoryStatusBadge({ story, timeZone, testId }: { story: BadgeStory; timeZone: string; testId?: string }) {
+  const job = useJobsByStory().get(story.id);
+  const sent = useSentStories().has(story.id);
+  return <StatusBadge story={story} job={job} sent={sent} timeZone={timeZone} testId={testId} />;
 }

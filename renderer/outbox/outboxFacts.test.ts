@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
-import { deliveryOverlay, deliveryReason, jobsByStory, outboxPollInterval } from './outboxFacts';
+import { deliveryOverlay } from '../../shared/publish/storyStanding';
+import { deliveryReason, jobsByStory, outboxPollInterval } from './outboxFacts';
 
 const job = (overrides: Partial<OutboxItem>): OutboxItem => ({
   jobId: 'folder-00000001',
@@ -17,6 +18,7 @@ const job = (overrides: Partial<OutboxItem>): OutboxItem => ({
   updatedAt: '2024-05-14T01:00:00.000Z',
   nextAttemptAt: null,
   missedSchedule: false,
+  holds: [],
   ...overrides,
 });
 

@@ -1,4 +1,5 @@
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
+import { deliveryOverlay } from '../../shared/publish/storyStanding';
 import { formatClockTime } from '../../shared/text/formatDateTime';
 
 /** How often the outbox is asked again: every 2 s while something is on its way, else every 15 s. */
@@ -10,25 +11,11 @@ export function outboxPollInterval(items: readonly OutboxItem[] | undefined): nu
 export const isUndelivered = (item: OutboxItem) => item.state !== 'delivered';
 
 /** A job the reporter should look at: a failure, waiting to retry or not, or a post WordPress did not put out on time. */
-export const needsAttention = (item: OutboxItem) => item.error !== null || item.missedSchedule;
-
-/**
- * What a story's badge says about its delivery, over its desk status: `sending` while a job is queued or
- * being sent, `failed` once a try has failed (whether or not another is coming), `missed` for a scheduled post
- * WordPress still holds past its time; null when everything reached its target, or nothing was sent.
- */
-export type DeliveryOverlay = 'sending' | 'failed' | 'missed';
-
-export function deliveryOverlay(item: OutboxItem | undefined): DeliveryOverlay | null {
-  if (!item) return null;
-  if (item.error !== null && item.state !== 'delivered') return 'failed';
-  if (item.state === 'queued' || item.state === 'sending') return 'sending';
-  return item.missedSchedule ? 'missed' : null;
-}
+export const needsAttention = (item: OutboxItem) => item.error !== null || item.missedSchedule || item.state === 'held';
 
 const rank = (item: OutboxItem): number => {
   const overlay = deliveryOverlay(item);
-  return overlay === 'failed' ? 3 : overlay === 'missed' ? 2 : overlay === 'sending' ? 1 : 0;
+  return overlay === 'failed' || overlay === 'held' ? 3 : overlay === 'missed' ? 2 : overlay === 'sending' ? 1 : 0;
 };
 
 /**
@@ -56,6 +43,7 @@ export type Translate = (key: string | string[], options?: Record<string, unknow
  * "Chưa có mạng; Dateline sẽ tự gửi lại lúc 08:34:23." Null when nothing went wrong.
  */
 export function deliveryReason(item: OutboxItem, t: Translate, timeZone: string, now = Date.now()): string | null {
+  if (item.state === 'held') return t('outbox.reason.held', { items: item.holds.map((hold) => t(hold.messageKey, hold.params)).join(' ') });
   const { error } = item;
   if (!error) return null;
   const code = (knownErrorCodes as readonly string[]).includes(error.code) ? error.code : 'other';

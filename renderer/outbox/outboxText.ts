@@ -1,11 +1,13 @@
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
-import { deliveryOverlay, type DeliveryOverlay, type Translate } from './outboxFacts';
+import { deliveryOverlay, type DeliveryOverlay } from '../../shared/publish/storyStanding';
+import type { Translate } from './outboxFacts';
 
 /** The key under `outbox.state` of what became of a job, a withdrawal said apart from a delivery ("Đang gỡ", "Lỗi gỡ"). */
 export function jobStateKey(item: OutboxItem): string {
   const overlay = deliveryOverlay(item);
   const withdraw = item.action === 'withdraw';
+  if (overlay === 'held') return 'held';
   if (overlay === 'failed') return withdraw ? 'withdrawFailed' : 'failed';
   if (overlay === 'missed') return 'missed';
   if (item.state === 'sending') return withdraw ? 'withdrawing' : 'sending';
@@ -16,6 +18,7 @@ export function jobStateKey(item: OutboxItem): string {
 /** The key under `outbox.state` a story's badge shows over its status: a queued job already counts as "Đang gửi". */
 export function overlayStateKey(item: OutboxItem, overlay: DeliveryOverlay): string {
   const withdraw = item.action === 'withdraw';
+  if (overlay === 'held') return 'held';
   if (overlay === 'failed') return withdraw ? 'withdrawFailed' : 'failed';
   if (overlay === 'missed') return 'missed';
   return withdraw ? 'withdrawing' : 'sending';
@@ -46,5 +49,6 @@ export function actionProblem(error: Error, t: Translate): string {
   if (code === 'not_found') return t('outbox.problem.gone');
   if (code === 'delivery_failed') return t('outbox.problem.delivery', { message: error.message });
   if (code === 'invalid_input') return t('outbox.problem.notLive');
+  if (code === 'invalid_transition') return t('outbox.problem.held');
   return t('outbox.problem.other', { message: error.message });
 }

@@ -30,6 +30,14 @@ export function useJobsByStory(): Map<string, OutboxItem> {
   return useQuery({ queryKey: outboxKey, queryFn: listOutbox, staleTime: 2_000, select: selectByStory }).data ?? noJobs;
 }
 
+const selectSent = (list: OutboxList) => new Set(list.sent);
+const noneSent: ReadonlySet<string> = new Set();
+
+/** The stories some target holds now: a scheduled or published story not among them went nowhere. */
+export function useSentStories(): ReadonlySet<string> {
+  return useQuery({ queryKey: outboxKey, queryFn: listOutbox, staleTime: 2_000, select: selectSent }).data ?? noneSent;
+}
+
 /** The outbox's actions; each answers with the whole outbox, which replaces the cached one at once. */
 export function useOutboxActions() {
   const queryClient = useQueryClient();

@@ -4,6 +4,7 @@ import { toneStyleSchema } from '../../shared/settings/settingsSchema';
 import { BackupSection } from '../backup/BackupSection';
 import { useReturnFocus } from '../shortcuts/useReturnFocus';
 import { PublishingSection } from './PublishingSection';
+import type { SettingsSection } from './settingsDialogStore';
 import { useSettings } from './useSettings';
 
 /** Zones a Vietnamese newsroom's reporters most often file from; the current one is always offered. */
@@ -13,7 +14,7 @@ const commonZones = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia
 const reminderMinutes = [0, 10, 15, 30, 60, 120];
 
 /** The newsroom's conventions: tone-mark style, clock, reminders, publishing and backups. */
-export function SettingsDialog({ onClose }: { onClose: () => void }) {
+export function SettingsDialog({ section = null, onClose }: { section?: SettingsSection; onClose: () => void }) {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -21,8 +22,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();
+    // Opened at a section (from a checklist item naming it): that section is in view, its first field focused.
+    if (section === 'publishing') {
+      const heading = element?.querySelector<HTMLElement>('#publishing-title');
+      heading?.scrollIntoView({ block: 'start' });
+      heading?.parentElement?.querySelector<HTMLElement>('input, select, button')?.focus();
+    }
     return () => element?.close();
-  }, []);
+  }, [section]);
   const zones = commonZones.includes(settings.timeZone) ? commonZones : [settings.timeZone, ...commonZones];
   const reminderChoices = reminderMinutes.includes(settings.deadlineReminderMinutes) ? reminderMinutes : [...reminderMinutes, settings.deadlineReminderMinutes].sort((a, b) => a - b);
   return (

@@ -14,8 +14,8 @@ function defaultPublishAt(timeZone: string, now: Date = new Date()): ZonedInstan
 interface SchedulePickerProps {
   timeZone: string;
   busy: boolean;
-  /** Asks for the move to 'scheduled' at this instant (UTC ISO). */
-  onSchedule: (publishAt: string) => void;
+  /** Asks for the move to 'scheduled' at this instant (UTC ISO); `button` is the one pressed, for the focus to return to. */
+  onSchedule: (publishAt: string, button: HTMLElement) => void;
 }
 
 /** "Hẹn giờ": when a ready story goes to readers, picked on the newsroom's clock. */
@@ -28,7 +28,8 @@ export function SchedulePicker({ timeZone, busy, onSchedule }: SchedulePickerPro
       aria-label={t('schedule.title')}
       onSubmit={(event) => {
         event.preventDefault();
-        if (publishAt) onSchedule(publishAt.at);
+        const button = event.currentTarget.querySelector<HTMLElement>('button[type="submit"]')!;
+        if (publishAt) onSchedule(publishAt.at, button);
       }}
     >
       <ZonedDateTimeField label={t('schedule.publishAt')} value={publishAt} timeZone={timeZone} onChange={setPublishAt} onUnfinished={() => setPublishAt(null)} />

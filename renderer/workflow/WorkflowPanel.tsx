@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { Story, WorkflowStatus } from '../../shared/story/storySchema';
@@ -6,10 +6,16 @@ import { formatNumber } from '../../shared/text/formatNumber';
 import type { ChecklistItem as CheckedItem } from '../../shared/workflow/prePublishChecklist';
 import { nextStatuses, workflowStatusOf } from '../../shared/workflow/storyTransitions';
 import { api } from '../api/datelineApi';
+import { ConfirmDialog } from '../app/ConfirmDialog';
 import { DeliveryStatus } from '../outbox/DeliveryStatus';
 import { StoryStatusBadge } from '../outbox/StatusBadge';
+import { openSettings } from '../settings/settingsDialogStore';
 import { useSettings } from '../settings/useSettings';
+import { HoldNotice } from './HoldNotice';
+import { PublishConfirm, type PublishRequest } from './PublishConfirm';
+import { destinationsText } from './publishDestinations';
 import { ScheduleFacts } from './ScheduleFacts';
+import { SpikeButton } from './SpikeButton';
 import { SchedulePicker } from './SchedulePicker';
 import './workflow.css';
 
@@ -26,18 +32,25 @@ interface WorkflowPanelProps {
 /** What the panel shows under the buttons: a refused move with its problems, or the checklist asked for. */
 type Shown = { kind: 'refused'; to: WorkflowStatus; publishAt?: string; items: ChecklistItem[]; message?: string } | { kind: 'checked'; items: ChecklistItem[]; words?: number } | null;
 
-// Hẹn giờ needs a publish time: it has its own small form (SchedulePicker) rather than a bare button.
-const movesWithoutButton: readonly WorkflowStatus[] = ['scheduled'];
+// Hẹn giờ needs a publish time: it has its own small form (SchedulePicker) rather than a bare button. Spiking
+// takes the story away: it sits apart from the moves forward, behind its own question (SpikeButton).
+const movesWithoutButton: readonly WorkflowStatus[] = ['scheduled', 'spiked'];
+
+/** A question open before a move: publishing (where and when), or taking a published story down. */
+type Asking = ({ kind: 'publish'; request: PublishRequest } | { kind: 'kill'; where: string }) & { opener: HTMLElement } | null;
 
 /**
  * The story's place on the desk and the moves open from it. A refused move lists every problem at once,
- * errors apart from warnings; warnings alone can be overridden ("Vẫn chuyển").
+ * errors apart from warnings; warnings alone can be overridden ("Vẫn chuyển"). Publishing and scheduling are
+ * checked first and then asked once, naming where the story goes and when; taking a story down and spiking it
+ * are asked too, and a spike can be undone.
  */
 export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps) {
   const { t } = useTranslation();
   const [shown, setShown] = useState<Shown>(null);
   const [busy, setBusy] = useState(false);
   const { settings } = useSettings();
+  const [asking, setAsking] = useState<Asking>(null);
   const from = workflowStatusOf(story);
   const moves = nextStatuses(from).filter((to) => !movesWithoutButton.includes(to));
   const moveLabel = (to: WorkflowStatus) => t([`workflow.move.${from}-${to}`, `workflow.move.${to}`]);
@@ -58,6 +71,33 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
       setBusy(false);
     }
   };
+  // Checked before it asks: a story with errors is refused with its list, never asked about.
+  const askToPublish = async (to: 'published' | 'scheduled', button: HTMLElement, publishAt?: string) => {
+    setBusy(true);
+    try {
+      await beforeMove();
+      const [checked, status] = await Promise.all([api.stories.checklist({ id: story.id, to, ...(publishAt ? { publishAt } : {}) }), api.publishing.status({})]);
+      if (checked.items.some((item) => item.severity === 'error')) {
+        setShown({ kind: 'refused', to, items: checked.items, ...(publishAt ? { publishAt } : {}) });
+        return;
+      }
+      setShown(null);
+      setAsking({ kind: 'publish', opener: button, request: { to, items: checked.items, targets: status.targets, ...(publishAt ? { publishAt } : {}) } });
+    } catch (error) {
+      setShown({ kind: 'refused', to, items: [], message: t('workflow.failed', { message: (error as Error).message }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const askToKill = async (button: HTMLElement) => {
+    const status = await api.publishing.status({}).catch(() => ({ targets: [] }));
+    setAsking({ kind: 'kill', opener: button, where: destinationsText(status.targets, t) });
+  };
+  const onMove = (to: WorkflowStatus, event: MouseEvent<HTMLButtonElement>) => {
+    if (to === 'published') void askToPublish('published', event.currentTarget);
+    else if (to === 'killed') void askToKill(event.currentTarget);
+    else void move(to);
+  };
   const check = async () => {
     setBusy(true);
     try {
@@ -67,18 +107,23 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
       setBusy(false);
     }
   };
+  const answered = (then?: () => void) => {
+    setAsking(null);
+    then?.();
+  };
 
   return (
     <section className="workflow" aria-labelledby="workflow-title">
       <div className="workflow-head">
         <h3 id="workflow-title">{t('workflow.title')}</h3>
-        <StoryStatusBadge storyId={story.id} status={from} timeZone={settings.timeZone} testId="workflow-status" />
+        <StoryStatusBadge story={story} timeZone={settings.timeZone} testId="workflow-status" />
       </div>
       <ScheduleFacts story={story} timeZone={settings.timeZone} />
+      <HoldNotice story={story} />
       <DeliveryStatus story={story} timeZone={settings.timeZone} />
       <div className="workflow-moves" role="group" aria-label={t('workflow.moves')}>
         {moves.map((to) => (
-          <button key={to} type="button" className={`workflow-move${isForward(from, to) ? ' is-forward' : ''}`} disabled={busy} onClick={() => void move(to)}>
+          <button key={to} type="button" className={`workflow-move${isForward(from, to) ? ' is-forward' : ''}`} disabled={busy} onClick={(event) => onMove(to, event)}>
             {moveLabel(to)}
           </button>
         ))}
@@ -88,8 +133,37 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
           </button>
         )}
       </div>
-      {nextStatuses(from).includes('scheduled') && <SchedulePicker key={settings.timeZone} timeZone={settings.timeZone} busy={busy} onSchedule={(publishAt) => void move('scheduled', false, publishAt)} />}
+      {nextStatuses(from).includes('scheduled') && (
+        <SchedulePicker key={settings.timeZone} timeZone={settings.timeZone} busy={busy} onSchedule={(publishAt, button) => void askToPublish('scheduled', button, publishAt)} />
+      )}
       {shown && <ChecklistPanel shown={shown} moveLabel={moveLabel} busy={busy} onOverride={(refused) => void move(refused.to, true, refused.publishAt)} onClose={() => setShown(null)} />}
+      {nextStatuses(from).includes('spiked') && (
+        <div className="workflow-danger">
+          <SpikeButton story={story} spike={() => beforeMove().then(() => api.stories.transition({ id: story.id, to: 'spiked' }))} onSpiked={onMoved} />
+        </div>
+      )}
+      {asking?.kind === 'publish' && (
+        <PublishConfirm
+          request={asking.request}
+          timeZone={settings.timeZone}
+          opener={asking.opener}
+          onCancel={() => answered()}
+          onConfirm={() => answered(() => void move(asking.request.to, true, asking.request.publishAt))}
+        />
+      )}
+      {asking?.kind === 'kill' && (
+        <ConfirmDialog
+          title={t('workflow.confirm.killTitle', { headline: story.headline.trim() || t('library.untitled') })}
+          confirmLabel={t('workflow.confirm.kill')}
+          danger
+          opener={asking.opener}
+          onCancel={() => answered()}
+          onConfirm={() => answered(() => void move('killed'))}
+        >
+          <p>{asking.where ? t('workflow.confirm.killBody', { where: asking.where }) : t('workflow.confirm.killBodyNowhere')}</p>
+          <p>{t('workflow.confirm.killNoUndo')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
@@ -126,6 +200,14 @@ function ChecklistPanel({ shown, moveLabel, busy, onOverride, onClose }: Checkli
           {items.map((item) => (
             <li key={item.id} data-field={item.field}>
               {t(item.messageKey, item.params)}
+              {item.field === 'destination' && (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => openSettings('publishing')}>
+                    {t('workflow.openPublishingSettings')}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -133,6 +133,14 @@ export const contract = {
     output: z.object({ items: z.array(checklistItemSchema), words: z.number().int().nonnegative() }),
   },
   /**
+   * What holds back the delivery of an approved, scheduled or published story as saved: its checklist errors
+   * (the outbox sends nothing while there are any). Empty for any other story.
+   */
+  'stories.holds': {
+    input: z.object({ id: storyIdSchema }).strict(),
+    output: z.object({ items: z.array(checklistItemSchema) }),
+  },
+  /**
    * The live stories with a publish time, an embargo or a deadline in [from, to), for the calendar's days and
    * the agenda; `overdue` adds, whatever their day, stories past their deadline and not yet ready, and
    * scheduled stories past their publish time.
@@ -165,6 +173,11 @@ export const contract = {
   'media.remove': {
     input: z.object({ id: mediaIdSchema }).strict(),
     output: z.object({ removed: z.literal(true) }),
+  },
+  /** Puts a removed photo back as it was (the undo of `media.remove`). */
+  'media.restore': {
+    input: z.object({ id: mediaIdSchema }).strict(),
+    output: mediaItemSchema,
   },
   'library.status': {
     input: z.object({}).strict(),

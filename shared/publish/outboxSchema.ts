@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storyIdSchema } from '../story/storySchema';
+import { checklistItemSchema } from '../workflow/prePublishChecklist';
 
 /** Where a story can be delivered: the paper's WordPress site, or a folder (a synced or USB drive). */
 export const publishTargets = ['wordpress', 'folder'] as const;
@@ -9,9 +10,11 @@ export type PublishTarget = z.infer<typeof publishTargetSchema>;
 /**
  * queued: waiting for its turn, or for the next try after a failure (its `error` says why);
  * sending: being delivered now; delivered: the target has it as the story was; failed: the target refused it
- * in a way another try will not mend (a wrong password, a rejected post), until the reporter retries.
+ * in a way another try will not mend (a wrong password, a rejected post), until the reporter retries;
+ * held: not sent, because the story as saved fails the pre-publish checklist (its `holds` say what), until a save
+ * mends it.
  */
-const outboxStates = ['queued', 'sending', 'delivered', 'failed'] as const;
+const outboxStates = ['queued', 'sending', 'delivered', 'failed', 'held'] as const;
 export const outboxStateSchema = z.enum(outboxStates);
 export type OutboxState = z.infer<typeof outboxStateSchema>;
 
@@ -58,10 +61,16 @@ export const outboxItemSchema = z.object({
   nextAttemptAt: z.iso.datetime().nullable(),
   /** A post WordPress should have published by now and still holds as scheduled (its cron has not run): lỡ giờ đăng. */
   missedSchedule: z.boolean(),
+  /** Why a held job is held: the checklist errors of the story as last saved. */
+  holds: z.array(checklistItemSchema),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
-export const outboxListSchema = z.object({ items: z.array(outboxItemSchema) });
+export const outboxListSchema = z.object({
+  items: z.array(outboxItemSchema),
+  /** The stories some target holds now (a post, a folder page): a published story not among them was sent nowhere. */
+  sent: z.array(storyIdSchema),
+});
 export type OutboxList = z.infer<typeof outboxListSchema>;
 
 export const jobIdSchema = z.string().regex(/^[a-z0-9-]{8,80}$/);
@@ -78,6 +87,8 @@ export const publishingStatusSchema = z.object({
       hasPassword: z.boolean(),
       /** How a saved password is kept: encrypted by the OS (safeStorage), or not at all (held for this session). */
       passwordStorage: z.enum(['encrypted', 'environment', 'session']),
+      /** Where a delivery goes, for the publish confirmation: the site's address or the folder's path; '' if unknown. */
+      where: z.string(),
     }),
   ),
 });

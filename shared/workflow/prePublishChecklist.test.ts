@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistFor, prePublishChecklist, sameHeadline } from './prePublishChecklist';
+import { checklistFor, deliveryHolds, prePublishChecklist, sameHeadline } from './prePublishChecklist';
 import { completeStory, figure, paragraph } from './testStory';
 
 const context = { limits: { headlineMaxLength: 100, sapoMaxLength: 300 }, otherHeadlines: ['Giá vàng hôm nay tăng mạnh'] };
@@ -84,6 +84,30 @@ describe('checklistFor', () => {
     expect(checklistFor(story, 'scheduled', context).map((i) => i.id)).toEqual(['category-missing', 'figure-caption-1', 'figure-credit-1']);
     expect(checklistFor(story, 'published', context).map((i) => i.id)).toEqual(['category-missing', 'figure-caption-1', 'figure-credit-1']);
     for (const to of ['draft', 'submitted', 'killed', 'spiked'] as const) expect(checklistFor(story, to, context)).toEqual([]);
+  });
+});
+
+describe('the destination check', () => {
+  it('names the missing destination before a story is scheduled or published, as a warning the reporter can accept', () => {
+    const story = completeStory();
+    for (const to of ['scheduled', 'published'] as const) {
+      expect(checklistFor(story, to, { ...context, destinations: [] }).map((i) => [i.id, i.severity, i.field])).toEqual([['destination-missing', 'warning', 'destination']]);
+      expect(checklistFor(story, to, { ...context, destinations: ['folder'] })).toEqual([]);
+      // Not asked (the move itself): not checked.
+      expect(checklistFor(story, to, context)).toEqual([]);
+    }
+    expect(checklistFor(story, 'ready', { ...context, destinations: [] })).toEqual([]);
+  });
+});
+
+describe('deliveryHolds', () => {
+  it('holds a story on its way out for the errors an edit brought in, never for warnings', () => {
+    const broken = { sapo: '', body: { type: 'doc', content: [paragraph('Mở đầu.'), figure('', 'Ảnh: TTXVN')] } };
+    for (const status of ['ready', 'scheduled', 'published'] as const) {
+      expect(deliveryHolds({ ...completeStory(broken), status }, context).map((i) => i.id)).toEqual(['sapo-missing', 'figure-caption-1']);
+      expect(deliveryHolds({ ...completeStory({ headline: 'Giá vàng hôm nay tăng mạnh' }), status }, context)).toEqual([]);
+    }
+    for (const status of ['draft', 'submitted', 'killed'] as const) expect(deliveryHolds({ ...completeStory(broken), status }, context)).toEqual([]);
   });
 });
 

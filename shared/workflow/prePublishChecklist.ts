@@ -7,7 +7,7 @@ export type ChecklistSeverity = z.infer<typeof checklistSeveritySchema>;
 
 /** A field the reporter fixes an item in: a story field, or `figure:<n>` for the n-th photo in the body (from 1). */
 const checklistFieldSchema = z.union([
-  z.enum(['headline', 'sapo', 'category', 'source', 'featuredImage', 'publishAt', 'embargo']),
+  z.enum(['headline', 'sapo', 'category', 'source', 'featuredImage', 'publishAt', 'embargo', 'destination']),
   z.templateLiteral(['figure:', z.number()]),
 ]);
 export type ChecklistField = z.infer<typeof checklistFieldSchema>;
@@ -40,6 +40,12 @@ export interface ChecklistContext {
   now?: string;
   /** The publish time a move to 'scheduled' asks for (UTC ISO). */
   publishAt?: string | null;
+  /**
+   * The delivery targets set up now (WordPress, a folder), for the destination check; without it the check is
+   * skipped. The move itself never asks for it: a story may go out with nowhere to send it and be delivered once
+   * a target is set up, but the reporter is told before the move, not after.
+   */
+  destinations?: readonly string[];
 }
 
 type Checked = Pick<Story, 'headline' | 'sapo' | 'body' | 'category' | 'source' | 'original' | 'featuredImage' | 'embargo'>;
@@ -106,10 +112,26 @@ export function prePublishChecklist(story: Checked, context: ChecklistContext): 
 export function checklistFor(story: Checked, to: WorkflowStatus, context: ChecklistContext): ChecklistItem[] {
   if (to === 'ready') return readinessChecklist(story);
   if (to === 'scheduled' || to === 'published') {
-    const items = [...prePublishChecklist(story, context), ...scheduleChecklist(story, to, context)];
+    const items = [...prePublishChecklist(story, context), ...scheduleChecklist(story, to, context), ...destinationChecklist(context)];
     return items.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   }
   return [];
+}
+
+/** Nowhere to send the story: a warning, so the reporter knows before the move that it will only be marked. */
+function destinationChecklist(context: ChecklistContext): ChecklistItem[] {
+  if (!context.destinations || context.destinations.length > 0) return [];
+  return [item('warning', 'destination-missing', 'destination', 'destinationMissing', 'no publishing target is set up (WordPress or a folder): the story would be marked published without being sent anywhere')];
+}
+
+/**
+ * The checklist errors that hold back a story already on its way (approved, scheduled or published) after an
+ * edit: the same rules a move to 'published' runs, less those about when it goes and where, which the move
+ * checked. Empty when the story may be delivered as it is, and for a story not on its way.
+ */
+export function deliveryHolds(story: Checked & { status: string }, context: Pick<ChecklistContext, 'limits' | 'otherHeadlines'>): ChecklistItem[] {
+  if (story.status !== 'ready' && story.status !== 'scheduled' && story.status !== 'published') return [];
+  return prePublishChecklist(story, context).filter((found) => found.severity === 'error');
 }
 
 /**

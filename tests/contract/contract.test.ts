@@ -24,6 +24,7 @@ const invalidPayloads: Record<string, unknown[]> = {
   'media.import': [{}, { fileName: 'a.jpg' }, { fileName: '', dataBase64: 'AA' }, { fileName: 'a.jpg', dataBase64: 5 }],
   'media.list': [{ limit: 0 }, { query: 5 }],
   'media.remove': [{}, { id: '../../etc/passwd' }, { id: 'A'.repeat(64) }],
+  'media.restore': [{}, { id: '../../etc/passwd' }, { id: 'a'.repeat(64), extra: 1 }],
   'library.status': [{ extra: 1 }],
   'library.dismiss': [{ ids: 'all' }, { ids: [5] }, { extra: 1 }],
   'history.list': [{}, { id: '../x' }],
@@ -44,6 +45,7 @@ const invalidPayloads: Record<string, unknown[]> = {
   ],
   'stories.calendar': [{}, { from: '2026-05-14', to: '2026-05-15' }, { from: '2026-05-14T00:00:00+07:00', to: '2026-05-15T00:00:00+07:00', overdue: 'yes' }],
   'stories.checklist': [{ id: 'aaaaaaaa' }, { id: '../x', to: 'published' }, { id: 'aaaaaaaa', to: 'published', extra: 1 }],
+  'stories.holds': [{}, { id: '../x' }, { id: 'aaaaaaaa', extra: 1 }],
   'recovery.save': [{ id: 'aaaaaaaa', baseRevision: 0, changes: {} }, { id: 'aaaaaaaa', baseRevision: 1, changes: { tags: ['x'] } }],
   'recovery.get': [{}],
   'recovery.discard': [{ id: '../../x' }],
@@ -167,6 +169,11 @@ for (const [name, open] of [
       await ok('stories.update', { id: story.id, baseRevision: 1, changes: { body: { type: 'doc', content: [{ type: 'paragraph' }] } } });
       expect(await ok('media.remove', { id: photo.id })).toEqual({ removed: true });
       expect((await ok('media.list', {})).items).toEqual([]);
+
+      // Undone: the photo is back as the library knew it, its files served again.
+      expect(await ok('media.restore', { id: photo.id })).toEqual(photo);
+      expect((await ok('media.list', {})).items).toEqual([expect.objectContaining({ id: photo.id, fileName: 'bien.jpg', usedIn: [] })]);
+      expect(await transport.call('media.restore', { id: 'b'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     });
 
     it('answers a file that is not a photo with invalid_media naming it', async () => {

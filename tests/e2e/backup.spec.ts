@@ -43,7 +43,7 @@ test('a backup made in Settings brings deleted stories back', async ({ page, hos
   expect((await readdir(join(host.dataDir, 'stories'))).filter((name) => name.endsWith('.json'))).toHaveLength(1);
 
   await manual.getByRole('button', { name: /^Khôi phục bản sao lưu/ }).click();
-  const confirm = section.getByRole('group', { name: 'Khôi phục thư viện?' });
+  const confirm = page.getByRole('alertdialog', { name: /^Khôi phục thư viện về lúc / });
   await expect(confirm).toContainText('Thư viện hiện tại được giữ lại thành một bản sao lưu riêng');
   await page.screenshot({ path: 'test-results/backup-confirm.png' });
   await confirm.getByRole('button', { name: 'Khôi phục' }).click();

@@ -99,7 +99,8 @@ test('in a Vietnamese UI on an American browser, the schedule is typed and shown
   await page.setViewportSize({ width: 1366, height: 768 });
 
   await schedule.click();
-  await expect(inspector.getByTestId('workflow-status')).toHaveText('Hẹn giờ');
+  await page.getByRole('alertdialog', { name: /^Hẹn giờ lúc .*, dù chưa có nơi đăng\?$/ }).getByRole('button', { name: 'Vẫn hẹn giờ' }).click();
+  await expect(inspector.getByTestId('workflow-status')).toHaveText('Hẹn giờ · chưa gửi đi');
   const publishAt = wallClockToInstant(picked, '07:45', zone);
   await expect(inspector.getByTestId('schedule-publishAt')).toContainText(formatVietnameseDateTime(publishAt, zone));
   const saved = await host.api('stories.get', { id: story.id });

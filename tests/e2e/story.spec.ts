@@ -115,6 +115,7 @@ test('a story moved to the trash can be restored', async ({ page, host }) => {
   await expect(stories.getByRole('button', { name: /Bài sẽ vào thùng rác/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Chuyển vào thùng rác' }).click();
+  await page.getByRole('alertdialog', { name: 'Bỏ bài “Bài sẽ vào thùng rác” vào thùng rác?' }).getByRole('button', { name: 'Bỏ vào thùng rác' }).click();
   await expect(stories.getByRole('button', { name: /Bài sẽ vào thùng rác/ })).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Thùng rác' }).click();

@@ -50,6 +50,7 @@ test.describe('with the site named in the environment', () => {
     const picker = inspector.getByRole('form', { name: 'Hẹn giờ đăng' });
     await expect(picker.getByLabel('Giờ đăng: giờ')).toHaveValue('06:00');
     await picker.getByRole('button', { name: 'Hẹn giờ', exact: true }).click();
+    await page.getByRole('alertdialog', { name: /^Hẹn đăng lên WordPress \(.*\) lúc / }).getByRole('button', { name: 'Hẹn giờ' }).click();
     await expect(inspector.getByTestId('workflow-status')).toHaveText('Hẹn giờ');
     const delivery = inspector.getByRole('group', { name: 'Gửi bài' }).getByTestId('delivery-job');
     await expect(delivery, 'the workflow panel shows the delivery done').toContainText('WordPress: Đã gửi', { timeout: 30_000 });

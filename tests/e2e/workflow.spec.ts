@@ -49,6 +49,11 @@ test('a photo without a caption holds a story back from “Duyệt” until it h
   // Before publishing, the whole checklist: what is still missing, every item at once.
   await inspector.getByRole('button', { name: 'Kiểm tra trước khi đăng' }).click();
   const checked = inspector.getByRole('status', { name: 'Danh sách cần sửa' });
-  await expect(checked.getByRole('listitem')).toHaveText(['Chưa chọn chuyên mục.', 'Ảnh 1 chưa ghi tác giả ảnh.', 'Chưa đặt ảnh đại diện.']);
+  await expect(checked.getByRole('listitem')).toHaveText([
+    'Chưa chọn chuyên mục.',
+    'Ảnh 1 chưa ghi tác giả ảnh.',
+    'Chưa đặt ảnh đại diện.',
+    'Chưa có nơi đăng: bật WordPress hoặc thư mục trong Cài đặt → Xuất bản. Mở Cài đặt → Xuất bản',
+  ]);
   await page.screenshot({ path: test.info().outputPath('workflow-checklist.png') });
 });
