@@ -111,7 +111,7 @@ async function richStory(): Promise<Story> {
 describe('export to ninjs', () => {
   it.skipIf(!hasSpecs)('is a valid ninjs 2.2 item for a story with two figures, a featured image and tags', async () => {
     const story = await richStory();
-    const file = await exporter.export(story.id, 'ninjs');
+    const file = await exporter.export(story.id, 'ninjsBundle');
     expect(file.fileName).toBe('duong-ven-bien-ha-long-cam-pha-thong-xe-truoc-tet.ninjs.zip');
     expect(file.mimeType).toBe('application/zip');
     const bundle = await readZip(file.bytes);
@@ -152,9 +152,25 @@ describe('export to ninjs', () => {
     expect([...bundle.keys()].filter((name) => name.startsWith('media/'))).toHaveLength(3);
   });
 
+  it.skipIf(!hasSpecs)('as the item alone is a valid ninjs 2.2 item as it stands, the bundle\'s item without hrefs to files it does not carry', async () => {
+    const story = await richStory();
+    const file = await exporter.export(story.id, 'ninjs');
+    expect(file.fileName).toBe('duong-ven-bien-ha-long-cam-pha-thong-xe-truoc-tet.json');
+    expect(file.mimeType).toBe('application/json');
+    const alone = JSON.parse(file.bytes.toString('utf8'));
+    expect(ninjsValidator()(alone)).toBe('');
+    const inBundle = await ninjsOf(await exporter.export(story.id, 'ninjsBundle'));
+    // Apart from where its photos are, it is the bundle's item: the body HTML shows each caption without an image to load.
+    const withoutPhotoFiles = (item: Record<string, unknown>) =>
+      JSON.parse(JSON.stringify(item, (key, value) => (key === 'href' ? undefined : key === 'value' && typeof value === 'string' ? value.replace(/<img [^>]*>/g, '') : value)));
+    expect(withoutPhotoFiles(alone)).toEqual(withoutPhotoFiles(inBundle));
+    expect(alone.bodies[0].value).not.toContain('<img');
+    for (const association of alone.associations) expect(association.renditions.map((r: { href?: string }) => r.href)).toEqual([undefined]);
+  });
+
   it('gives pubstatus by the desk: withheld until published, usable once out, canceled once taken down or spiked', async () => {
     const story = await richStory();
-    const pubstatus = async (id: string) => (await ninjsOf(await exporter.export(id, 'ninjs'))).pubstatus;
+    const pubstatus = async (id: string) => (await ninjsOf(await exporter.export(id, 'ninjsBundle'))).pubstatus;
     expect(await pubstatus(story.id)).toBe('withheld');
     for (const [to, expected] of [['submitted', 'withheld'], ['ready', 'withheld'], ['published', 'usable'], ['killed', 'canceled']] as const) {
       await handlers['stories.transition']({ id: story.id, to, acceptWarnings: true });
@@ -164,7 +180,7 @@ describe('export to ninjs', () => {
     for (const to of ['submitted', 'ready'] as const) await handlers['stories.transition']({ id: scheduled.id, to });
     const publishAt = new Date(Date.now() + 86_400_000).toISOString();
     await handlers['stories.transition']({ id: scheduled.id, to: 'scheduled', publishAt, acceptWarnings: true });
-    const item = await ninjsOf(await exporter.export(scheduled.id, 'ninjs'));
+    const item = await ninjsOf(await exporter.export(scheduled.id, 'ninjsBundle'));
     // Scheduled: not for readers before its time, which a receiving system reads as the embargo.
     expect(item).toMatchObject({ pubstatus: 'withheld', embargoed: publishAt });
     await handlers['stories.transition']({ id: story.id, to: 'spiked' });
@@ -178,14 +194,14 @@ describe('export to ninjs', () => {
       embargo: { at: '2026-05-13T23:00:00.000Z', timeZone: 'Asia/Ho_Chi_Minh' },
     });
     expect(story.embargo?.at).toBe('2026-05-13T23:00:00.000Z');
-    const ninjs = (await ninjsOf(await exporter.export(story.id, 'ninjs'))) as { embargoed: string };
+    const ninjs = (await ninjsOf(await exporter.export(story.id, 'ninjsBundle'))) as { embargoed: string };
     expect(ninjs.embargoed).toBe('2026-05-13T23:00:00.000Z');
     expect(ninjsValidator()(ninjs)).toBe('');
   });
 
   it('keeps Vietnamese text composed (NFC) and writes UTF-8', async () => {
     const story = await services.stories.create({ headline: words.headline.normalize('NFD'), body: { type: 'doc', content: [paragraph(words.paragraphs[0]!)] } });
-    const bytes = (await readZip((await exporter.export(story.id, 'ninjs')).bytes)).values().next().value!;
+    const bytes = (await readZip((await exporter.export(story.id, 'ninjsBundle')).bytes)).values().next().value!;
     const ninjs = JSON.parse(bytes.toString('utf8'));
     expect(ninjs.headlines[0].value).toBe(words.headline.normalize('NFC'));
     expect(bytes.toString('utf8')).toBe(bytes.toString('utf8').normalize('NFC'));

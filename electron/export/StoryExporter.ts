@@ -32,7 +32,8 @@ export interface StoryExporterOptions {
 }
 
 const formats: Record<ExportFormat, { ext: string; mimeType: string }> = {
-  ninjs: { ext: 'ninjs.zip', mimeType: 'application/zip' },
+  ninjs: { ext: 'json', mimeType: 'application/json' },
+  ninjsBundle: { ext: 'ninjs.zip', mimeType: 'application/zip' },
   html: { ext: 'html', mimeType: 'text/html; charset=utf-8' },
   docx: { ext: 'docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 };
@@ -43,8 +44,9 @@ const bundleMediaFolder = 'media';
 /**
  * Writes a story out as a file: lays out the paper's page once (paperPageLayout), reads its photos and hands
  * both to the format's writer, so every format shows the same page. Word and HTML take the display size, which
- * prints sharp at a column's width and keeps the file small; ninjs goes out as a zip bundle, the item beside
- * the original photos its renditions name. A photo whose file is missing is left out, with its caption kept,
+ * prints sharp at a column's width and keeps the file small; ninjs goes out alone (its renditions name a
+ * photo's place on the site once delivered) or as a zip bundle, the item beside the original photos its
+ * renditions name. A photo whose file is missing is left out, with its caption kept,
  * rather than failing the export.
  */
 export class StoryExporter {
@@ -61,6 +63,8 @@ export class StoryExporter {
     const page = paperPageLayout(story, { timeZone: this.options.timeZone(), now: (this.options.now?.() ?? new Date()).toISOString() });
     switch (format) {
       case 'ninjs':
+        return ninjsJson(storyToNinjs(story, page, this.photosOnSite(story)));
+      case 'ninjsBundle':
         return this.ninjsBundle(story, page);
       case 'html': {
         const photos = await this.displayPhotos(story);
@@ -90,8 +94,18 @@ export class StoryExporter {
         photos.set(id, { ...item, siteHref: onSite.get(id) });
       }
     }
-    const item = Buffer.from(JSON.stringify(storyToNinjs(story, page, photos), null, 2), 'utf8');
-    return zipBuffer([{ name: `${baseName(story)}.json`, bytes: item }, ...files]);
+    return zipBuffer([{ name: `${baseName(story)}.json`, bytes: ninjsJson(storyToNinjs(story, page, photos)) }, ...files]);
+  }
+
+  /** A lone item carries no files, so a rendition's only href is the photo's place on the site, once delivered. */
+  private photosOnSite(story: Story): Map<string, NinjsPhoto> {
+    const onSite = this.options.sitePhotoUrls?.(story.id) ?? new Map<string, string>();
+    const photos = new Map<string, NinjsPhoto>();
+    for (const id of mediaIdsOf(story)) {
+      const item = this.options.media.get(id);
+      if (item) photos.set(id, { ...item, siteHref: onSite.get(id) });
+    }
+    return photos;
   }
 
   private async displayPhotos(story: Story): Promise<Map<string, DocxPhoto>> {
@@ -116,6 +130,8 @@ function baseName(story: Story): string {
 }
 
 /** A zip of the given files, in order; photos are stored as they are, since deflating a JPEG saves nothing. */
+const ninjsJson = (item: unknown) => Buffer.from(JSON.stringify(item, null, 2), 'utf8');
+
 function zipBuffer(files: { name: string; bytes: Buffer }[]): Promise<Buffer> {
   const zip = new ZipFile();
   for (const file of files) zip.addBuffer(file.bytes, file.name, { compress: !file.name.startsWith(`${bundleMediaFolder}/`) });

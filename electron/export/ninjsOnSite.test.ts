@@ -24,7 +24,7 @@ describe.skipIf(unavailable !== null)('ninjs of a story delivered to WordPress',
   it('names each photo twice: the file in the bundle, and its address on the site, which answers with the photo', async () => {
     const handlers = createHandlers(temp.services);
     const story = await publishableStory(handlerCall(handlers), temp.dir, `Renditions trên trang ${Date.now()}`);
-    const export$ = async () => (await ninjsItemOf(Buffer.from((await handlers['stories.export']({ id: story.id, format: 'ninjs' })).dataBase64, 'base64'))) as { associations: Association[] };
+    const export$ = async () => (await ninjsItemOf(Buffer.from((await handlers['stories.export']({ id: story.id, format: 'ninjsBundle' })).dataBase64, 'base64'))) as { associations: Association[] };
 
     // Not delivered yet: only the bundle's file.
     expect((await export$()).associations.map((a) => a.renditions.map((r) => r.name))).toEqual([['original'], ['original']]);
@@ -45,5 +45,10 @@ describe.skipIf(unavailable !== null)('ninjs of a story delivered to WordPress',
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^image\//);
     }
+    // The item alone, which carries no files, names the site's address, and its page shows the photo from there.
+    const alone = JSON.parse(Buffer.from((await handlers['stories.export']({ id: story.id, format: 'ninjs' })).dataBase64, 'base64').toString('utf8')) as { associations: Association[]; bodies: { value: string }[] };
+    const webHrefs = item.associations.map((a) => a.renditions.find((r) => r.name === 'web')!.href!);
+    expect(alone.associations.map((a) => a.renditions.find((r) => r.name === 'web')?.href)).toEqual(webHrefs);
+    for (const href of webHrefs.slice(1)) expect(alone.bodies[0]!.value).toContain(`<img src="${href}"`);
   });
 });

@@ -98,7 +98,7 @@ describe('one story through every output', () => {
 
     // ninjs: the item in the bundle, its associations, and its HTML body.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the item's shape is what is under test
-    const item = (await ninjsItemOf(await exported('ninjs'))) as any;
+    const item = (await ninjsItemOf(await exported('ninjsBundle'))) as any;
     const body = documentOf(item.bodies.find((b: { contenttype: string }) => b.contenttype === 'text/html').value);
     seen.ninjs = {
       headline: item.headlines.find((h: { role: string }) => h.role === 'main').value,
@@ -142,7 +142,7 @@ describe('one story through every output', () => {
     await temp.services.history.idle();
     const [newest] = (await handlers['history.list']({ id: story.id })).items;
     expect(newest!.words).toBe(facts.words);
-    const item = (await ninjsItemOf(await exported('ninjs'))) as { bodies: { wordcount?: number }[] };
+    const item = (await ninjsItemOf(await exported('ninjsBundle'))) as { bodies: { wordcount?: number }[] };
     expect(item.bodies[0]!.wordcount).toBe(facts.words);
   });
 

@@ -13,7 +13,7 @@ interface ExportMenuProps {
 }
 
 type Choice = ExportFormat | 'pdf';
-const choices: Choice[] = ['docx', 'pdf', 'html', 'ninjs'];
+const choices: Choice[] = ['docx', 'pdf', 'html', 'ninjsBundle', 'ninjs'];
 
 /** The story menu's "Xuất bài": Word, a PDF proof, a web page, or ninjs for the wire, each as a file. */
 export function ExportMenu({ storyId, beforeExport }: ExportMenuProps) {

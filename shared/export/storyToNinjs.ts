@@ -55,7 +55,11 @@ export function storyToNinjs(story: NinjsStory, page: PaperPage, photos: Readonl
   if (embargo) item.embargoed = embargo;
   if (page.kicker) (item.headlines as NinjsObject[]).push({ role: 'kicker', value: page.kicker });
   if (page.sapo) item.descriptions = [{ role: 'summary', contenttype: 'text/plain', value: page.sapo }];
-  const href = (attrs: Record<string, unknown>) => (typeof attrs.mediaId === 'string' ? (photos.get(attrs.mediaId)?.href ?? null) : null);
+  // A lone item carries no files: its page shows a photo from the site once delivered, else the caption alone.
+  const href = (attrs: Record<string, unknown>) => {
+    const photo = typeof attrs.mediaId === 'string' ? photos.get(attrs.mediaId) : undefined;
+    return photo?.href ?? photo?.siteHref ?? null;
+  };
   const html = renderPaperBody(page, { imageUrl: href }) + renderPaperFooter(page);
   const length = storyLength(story);
   item.bodies = [

@@ -79,7 +79,7 @@ for (const [name, open] of [
       expect(updated.revision).toBe(2);
       const found = (await ok('stories.search', { query: 'loi ke moi' })).items as { id: string }[];
       expect(found.map((item) => item.id)).toContain(story.id);
-      for (const format of ['ninjs', 'html', 'docx']) {
+      for (const format of ['ninjs', 'ninjsBundle', 'html', 'docx']) {
         const file = (await ok('stories.export', { id: story.id, format })) as unknown as { dataBase64: string };
         expect(file.dataBase64.length, format).toBeGreaterThan(100);
       }

@@ -112,7 +112,7 @@ test('HTML, ninjs and Word exports download from the story menu with the story i
   expect(page$).toContain(sample.caption);
   expect(page$).toMatch(/<img src="data:image\/jpeg;base64,/);
 
-  const ninjs = await download(/ninjs/);
+  const ninjs = await download(/ninjs kèm ảnh/);
   expect(ninjs.name).toBe(`${slug}.ninjs.zip`);
   const bundle = await readZip(ninjs.bytes);
   const item = JSON.parse(bundle.get(`${slug}.json`)!.toString('utf8'));
@@ -121,6 +121,13 @@ test('HTML, ninjs and Word exports download from the story menu with the story i
   // The photo its rendition names is in the bundle, where the href says.
   const [rendition] = item.associations[0].renditions;
   expect(bundle.get(rendition.href)?.length).toBe(rendition.sizeinbytes);
+  // The item alone is the same item, with no href to a file it does not carry.
+  const alone = await download(/ninjs \(IPTC/);
+  expect(alone.name).toBe(`${slug}.json`);
+  const itemAlone = JSON.parse(alone.bytes.toString('utf8'));
+  expect(itemAlone.headlines).toEqual(item.headlines);
+  expect(itemAlone.associations[0].descriptions).toEqual(item.associations[0].descriptions);
+  expect(itemAlone.associations[0].renditions[0].href).toBeUndefined();
 
   const word = await download(/Word/);
   expect(word.name).toBe(`${slug}.docx`);
