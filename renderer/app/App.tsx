@@ -23,9 +23,10 @@ import { PaneToggle } from './PaneToggle';
 import { reopenStoryEvent } from './reopenStoryEvent';
 import { Toasts } from './Toasts';
 import { usePaneLayout, type PaneLayout } from './usePaneLayout';
+import type { MessageKey } from '../i18n/messageKey';
 
 type LibraryView = 'stories' | 'calendar' | 'trash' | 'media';
-const tabLabels: Record<LibraryView, string> = { stories: 'library.stories', calendar: 'calendar.tab', media: 'media.tab', trash: 'library.trash' };
+const tabLabels: Record<LibraryView, MessageKey> = { stories: 'library.stories', calendar: 'calendar.tab', media: 'media.tab', trash: 'library.trash' };
 
 function appClass(focusMode: boolean, panes: PaneLayout): string {
   const classes = ['app'];

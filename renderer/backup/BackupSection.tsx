@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../app/ConfirmDialog';
 import { useSettings } from '../settings/useSettings';
 import { offerRestoreUndo } from './RestoreUndoOffer';
 import './backup.css';
+import type { Translate } from '../i18n/messageKey';
 
 type BackupItem = MethodOutput<'backup.create'>;
 
@@ -150,7 +151,7 @@ function formatSize(bytes: number, language: string): string {
 type BackupErrorReason = 'inside_library' | 'damaged';
 
 /** What went wrong, what was kept, and what to do, in the reporter's words. */
-function describe(error: Error, t: (key: string, options?: Record<string, unknown>) => string): string {
+function describe(error: Error, t: Translate): string {
   const code = error instanceof DatelineError ? error.code : 'internal';
   const reason = error instanceof DatelineError ? (error.details as { reason?: BackupErrorReason } | undefined)?.reason : undefined;
   if (code === 'invalid_input' && reason === 'inside_library') return t('backup.error.inside');

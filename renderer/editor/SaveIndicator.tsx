@@ -6,6 +6,7 @@ import { storageFailureOf } from '../app/storageFailure';
 import { useSettings } from '../settings/useSettings';
 import type { SaveState } from './AutosaveController';
 import './saveIndicator.css';
+import type { MessageKey } from '../i18n/messageKey';
 
 interface SaveIndicatorProps {
   state: SaveState;
@@ -13,12 +14,12 @@ interface SaveIndicatorProps {
   onKeepMine: () => void;
 }
 
-const failureMessageKey: Partial<Record<ErrorCode, string>> = {
+const failureMessageKey: Partial<Record<ErrorCode, MessageKey>> = {
   conflict: 'save.conflict',
   unavailable: 'save.unavailable',
 };
 
-function failureKey(error: DatelineError): string {
+function failureKey(error: DatelineError): MessageKey {
   if (error.code === 'storage_failed') return `save.storage.${storageFailureOf(error)}`;
   // Another program changed the file: its version was kept as a story of its own before this one was refused.
   if (error.code === 'conflict' && (error.details as { conflictCopyId?: string } | undefined)?.conflictCopyId) return 'save.conflictOutside';

@@ -9,6 +9,7 @@ import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { api } from '../api/datelineApi';
 import { DiffText } from './DiffText';
 import './history.css';
+import { vi } from '../i18n/vi';
 
 interface HistoryPanelProps {
   storyId: string;
@@ -128,10 +129,11 @@ function useVersion(storyId: string, versionId: string | undefined) {
 
 function FieldComparison({ field, disabled, onRestore, restoreLabel }: { field: FieldDiff; disabled: boolean; onRestore: () => void; restoreLabel: string }) {
   const { t } = useTranslation();
-  const [name, number] = field.field.split(':');
+  const [name = '', number] = field.field.split(':');
+  const label = isHistoryField(name) ? t(`history.field.${name}`, { number }) : name;
   return (
-    <section className="diff-field" aria-label={t(`history.field.${name}`, { number })}>
-      <h3>{t(`history.field.${name}`, { number })}</h3>
+    <section className="diff-field" aria-label={label}>
+      <h3>{label}</h3>
       <div className="diff-columns">
         <DiffText parts={field.parts} side="older" />
         <DiffText parts={field.parts} side="newer" />
@@ -142,3 +144,6 @@ function FieldComparison({ field, disabled, onRestore, restoreLabel }: { field: 
     </section>
   );
 }
+
+/** A field the history can name: the message tables have a label for each field diffStories compares. */
+const isHistoryField = (name: string): name is keyof typeof vi.history.field => Object.hasOwn(vi.history.field, name);

@@ -24,8 +24,6 @@ export const vi = {
     untitled: '(Chưa có tít)',
     moveToTrash: 'Chuyển vào thùng rác',
     restore: 'Khôi phục',
-    loadMore: 'Xem thêm',
-    trashedAt: 'Xoá lúc {{time}}',
     loadFailed: 'Không tải được danh sách bài: {{message}}',
     quarantined_one: 'Dateline tìm thấy {{count}} tệp bị hỏng và đã chuyển nó vào thư mục quarantine (không xoá gì):',
     quarantined_other: 'Dateline tìm thấy {{count}} tệp bị hỏng và đã chuyển chúng vào thư mục quarantine (không xoá gì):',
@@ -168,9 +166,9 @@ export const vi = {
     empty: 'Không có bài',
     loadFailed: 'Không tải được lịch: {{message}}. Các bài vẫn nguyên; thử mở lại tab Lịch.',
     kind: { publishAt: 'Đăng', deadline: 'Hạn nộp', embargo: 'Cấm đăng trước' },
-    weekday: { 0: 'Chủ nhật', 1: 'Thứ 2', 2: 'Thứ 3', 3: 'Thứ 4', 4: 'Thứ 5', 5: 'Thứ 6', 6: 'Thứ 7' },
-    weekdayFull: { 0: 'Chủ nhật', 1: 'Thứ 2', 2: 'Thứ 3', 3: 'Thứ 4', 4: 'Thứ 5', 5: 'Thứ 6', 6: 'Thứ 7' },
-    weekdayColumn: { 0: 'CN', 1: 'T2', 2: 'T3', 3: 'T4', 4: 'T5', 5: 'T6', 6: 'T7' },
+    weekday: { '0': 'Chủ nhật', '1': 'Thứ 2', '2': 'Thứ 3', '3': 'Thứ 4', '4': 'Thứ 5', '5': 'Thứ 6', '6': 'Thứ 7' },
+    weekdayFull: { '0': 'Chủ nhật', '1': 'Thứ 2', '2': 'Thứ 3', '3': 'Thứ 4', '4': 'Thứ 5', '5': 'Thứ 6', '6': 'Thứ 7' },
+    weekdayColumn: { '0': 'CN', '1': 'T2', '2': 'T3', '3': 'T4', '4': 'T5', '5': 'T6', '6': 'T7' },
     dayShort: '{{weekday}}, {{day}}/{{month}}',
     dayLong: '{{weekday}}, {{day}}/{{month}}/{{year}}',
   },
@@ -183,7 +181,7 @@ export const vi = {
     previousMonth: 'Tháng trước',
     nextMonth: 'Tháng sau',
     caption: '{{month}} năm {{year}}',
-    month: { 1: 'Tháng 1', 2: 'Tháng 2', 3: 'Tháng 3', 4: 'Tháng 4', 5: 'Tháng 5', 6: 'Tháng 6', 7: 'Tháng 7', 8: 'Tháng 8', 9: 'Tháng 9', 10: 'Tháng 10', 11: 'Tháng 11', 12: 'Tháng 12' },
+    month: { '1': 'Tháng 1', '2': 'Tháng 2', '3': 'Tháng 3', '4': 'Tháng 4', '5': 'Tháng 5', '6': 'Tháng 6', '7': 'Tháng 7', '8': 'Tháng 8', '9': 'Tháng 9', '10': 'Tháng 10', '11': 'Tháng 11', '12': 'Tháng 12' },
     todaySuffix: ' (hôm nay)',
     keys: 'Mũi tên: đổi ngày · PgUp/PgDn: đổi tháng · Enter: chọn · Esc: đóng',
     badFormat: '“{{text}}” không phải ngày: gõ theo dạng dd/mm/yyyy, ví dụ 27/11/2026.',
@@ -274,7 +272,6 @@ export const vi = {
   },
   save: {
     saved: 'Đã lưu lúc {{time}}',
-    savedNever: 'Đã lưu',
     unsaved: 'Chưa lưu',
     saving: 'Đang lưu…',
     failed: 'Chưa lưu được. Bài vẫn còn nguyên trong trình soạn thảo.',
@@ -632,9 +629,6 @@ export const vi = {
       storage: 'Không ghi được vào thư mục (ổ đầy hoặc không có quyền ghi). Chọn thư mục khác hoặc giải phóng dung lượng.',
       other: 'Kiểm tra không thành công: {{message}}.',
     },
-  },
-  errors: {
-    generic: 'Có lỗi: {{message}}',
   },
 };
 export type Messages = typeof vi;

@@ -12,6 +12,7 @@ import { DatelineField } from './DatelineField';
 import { FeaturedImageField } from './FeaturedImageField';
 import { SourceFields } from './SourceFields';
 import './inspector.css';
+import type { MessageKey } from '../i18n/messageKey';
 
 interface InspectorProps {
   story: Story;
@@ -31,7 +32,7 @@ export function Inspector({ story, fields, onChange, onBlur, onApplyToneStyle, o
   const [editingCategories, setEditingCategories] = useState(false);
   // A story filed under a category since removed from the list keeps it, and shows it.
   const categories = fields.category && !settings.categories.includes(fields.category) ? [fields.category, ...settings.categories] : settings.categories;
-  const text = (key: 'bylines' | 'tags', placeholderKey: string) => (
+  const text = (key: 'bylines' | 'tags', placeholderKey: MessageKey) => (
     <label className="field">
       <span>{t(`inspector.${key}`)}</span>
       <input value={fields[key]} placeholder={t(placeholderKey)} onChange={(e) => onChange({ [key]: e.target.value })} onBlur={onBlur} />

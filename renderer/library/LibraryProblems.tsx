@@ -45,7 +45,7 @@ export function LibraryProblems({ status }: { status: LibraryStatus | undefined 
   );
 }
 
-function messageKey(problem: LibraryProblem): string {
+function messageKey(problem: LibraryProblem): LibraryProblem['kind'] | 'photoDerived' {
   return problem.kind === 'photo' && problem.file.startsWith('media/derived/') ? 'photoDerived' : problem.kind;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
 import { deliveryOverlay } from '../../shared/publish/storyStanding';
+import type { Translate } from '../i18n/messageKey';
 import { deliveryReason, jobsByStory, outboxPollInterval } from './outboxFacts';
 
 const job = (overrides: Partial<OutboxItem>): OutboxItem => ({
@@ -32,10 +33,12 @@ const sentences: Record<string, string> = {
   'outbox.next.now': 'Dateline đang thử lại.',
   'outbox.next.byHand': 'bấm “Thử lại ngay” để gửi lại.',
 };
-const t = (key: string | string[], values: Record<string, unknown> = {}) => {
+const standIn = (key: string | string[], values: Record<string, unknown> = {}) => {
   const found = [key].flat().find((k) => k in sentences) ?? String(key);
   return (sentences[found] ?? found).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 };
+// i18next's t has overloads a stand-in cannot spell; what these helpers call of it, the stand-in answers.
+const t = standIn as unknown as Translate;
 
 describe('the outbox as the reporter sees it', () => {
   it('polls every 2 s while anything is on its way, else every 15 s', () => {

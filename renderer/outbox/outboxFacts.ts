@@ -1,6 +1,7 @@
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
 import { deliveryOverlay } from '../../shared/publish/storyStanding';
 import { formatClockTime } from '../../shared/text/formatDateTime';
+import { optionalKey, type Translate } from '../i18n/messageKey';
 
 /** How often the outbox is asked again: every 2 s while something is on its way, else every 15 s. */
 export function outboxPollInterval(items: readonly OutboxItem[] | undefined): number {
@@ -35,18 +36,16 @@ export function jobsByStory(items: readonly OutboxItem[]): Map<string, OutboxIte
 /** The failure codes the outbox reports; anything else is said with its message. */
 export const knownErrorCodes = ['offline', 'timeout', 'server', 'auth', 'rejected', 'storage', 'missing_media', 'not_configured'] as const;
 
-/** The t of i18next as these helpers use it: a key, or keys to try in turn, and its values. */
-export type Translate = (key: string | string[], options?: Record<string, unknown>) => string;
 
 /**
  * Why a job has not gone through, what Dateline does next and what the reporter can do, in their words:
  * "Chưa có mạng; Dateline sẽ tự gửi lại lúc 08:34:23." Null when nothing went wrong.
  */
 export function deliveryReason(item: OutboxItem, t: Translate, timeZone: string, now = Date.now()): string | null {
-  if (item.state === 'held') return t('outbox.reason.held', { items: item.holds.map((hold) => t(hold.messageKey, hold.params)).join(' ') });
+  if (item.state === 'held') return t('outbox.reason.held', { items: item.holds.map((hold) => t(optionalKey(hold.messageKey), { ...hold.params, defaultValue: hold.text })).join(' ') });
   const { error } = item;
   if (!error) return null;
-  const code = (knownErrorCodes as readonly string[]).includes(error.code) ? error.code : 'other';
+  const code = (knownErrorCodes as readonly string[]).includes(error.code) ? (error.code as (typeof knownErrorCodes)[number]) : 'other';
   const next =
     item.state === 'sending'
       ? t('outbox.next.now')
@@ -55,5 +54,5 @@ export function deliveryReason(item: OutboxItem, t: Translate, timeZone: string,
         : item.nextAttemptAt && Date.parse(item.nextAttemptAt) > now
           ? t('outbox.next.at', { time: formatClockTime(item.nextAttemptAt, timeZone) })
           : t('outbox.next.now');
-  return t([`outbox.reason.${code}_${item.target}`, `outbox.reason.${code}`], { next, message: error.message });
+  return t([optionalKey(`outbox.reason.${code}_${item.target}`), `outbox.reason.${code}`], { next, message: error.message });
 }

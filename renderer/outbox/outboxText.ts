@@ -1,10 +1,10 @@
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { OutboxItem } from '../../shared/publish/outboxSchema';
 import { deliveryOverlay, type DeliveryOverlay } from '../../shared/publish/storyStanding';
-import type { Translate } from './outboxFacts';
+import type { Translate } from '../i18n/messageKey';
 
 /** The key under `outbox.state` of what became of a job, a withdrawal said apart from a delivery ("Đang gỡ", "Lỗi gỡ"). */
-export function jobStateKey(item: OutboxItem): string {
+export function jobStateKey(item: OutboxItem) {
   const overlay = deliveryOverlay(item);
   const withdraw = item.action === 'withdraw';
   if (overlay === 'held') return 'held';
@@ -16,7 +16,7 @@ export function jobStateKey(item: OutboxItem): string {
 }
 
 /** The key under `outbox.state` a story's badge shows over its status: a queued job already counts as "Đang gửi". */
-export function overlayStateKey(item: OutboxItem, overlay: DeliveryOverlay): string {
+export function overlayStateKey(item: OutboxItem, overlay: DeliveryOverlay) {
   const withdraw = item.action === 'withdraw';
   if (overlay === 'held') return 'held';
   if (overlay === 'failed') return withdraw ? 'withdrawFailed' : 'failed';
@@ -25,7 +25,7 @@ export function overlayStateKey(item: OutboxItem, overlay: DeliveryOverlay): str
 }
 
 /** How the link to the delivered story is introduced: a post on the site, or a file in the folder. */
-export const remoteLabel = (item: OutboxItem) => `outbox.remote.${item.target}`;
+export const remoteLabel = (item: OutboxItem) => `outbox.remote.${item.target}` as const;
 
 /** A link as a reporter reads it: a folder's file URL as its path, with its Vietnamese letters, not %-escapes. */
 export function remoteText(url: string): string {

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { DayPicker, type Modifiers } from 'react-day-picker';
 import { useTranslation } from 'react-i18next';
+import { monthOfDate, weekdayOfDate } from '../../shared/schedule/civilDate';
 import { useReturnFocus } from '../shortcuts/useReturnFocus';
 import { dayLabel } from './dayLabel';
 
@@ -94,7 +95,7 @@ export function DatePicker({ id, label, value, today, anchor, onPick, onClose }:
     onClose();
   };
 
-  const weekday = (date: Date) => date.getUTCDay();
+  const weekday = weekdayOfDate;
   const selected = value ? dateOf(value) : undefined;
   return (
     <div
@@ -125,13 +126,13 @@ export function DatePicker({ id, label, value, today, anchor, onPick, onClose }:
         today={dateOf(today)}
         onSelect={(date: Date) => onPick(keyOf(date))}
         formatters={{
-          formatCaption: (month: Date) => t('datePicker.caption', { month: t(`datePicker.month.${month.getUTCMonth() + 1}`), year: month.getUTCFullYear() }),
+          formatCaption: (month: Date) => t('datePicker.caption', { month: t(`datePicker.month.${monthOfDate(month)}`), year: month.getUTCFullYear() }),
           formatWeekdayName: (date: Date) => t(`calendar.weekdayColumn.${weekday(date)}`),
         }}
         labels={{
           labelDayButton: (date: Date, modifiers: Modifiers) => dayLabel(t, keyOf(date), true) + (modifiers.today ? t('datePicker.todaySuffix') : ''),
           labelWeekday: (date: Date) => t(`calendar.weekdayFull.${weekday(date)}`),
-          labelGrid: (month: Date) => t('datePicker.caption', { month: t(`datePicker.month.${month.getUTCMonth() + 1}`), year: month.getUTCFullYear() }),
+          labelGrid: (month: Date) => t('datePicker.caption', { month: t(`datePicker.month.${monthOfDate(month)}`), year: month.getUTCFullYear() }),
           labelNav: () => t('datePicker.nav'),
           labelPrevious: () => t('datePicker.previousMonth'),
           labelNext: () => t('datePicker.nextMonth'),

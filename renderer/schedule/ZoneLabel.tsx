@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { zoneCity, zoneOffset } from './zoneOffset';
+import { optionalKey } from '../i18n/messageKey';
 
 /**
  * "Giờ Hà Nội (GMT+7)": the clock a time is read and picked on, shown beside every time picker so a reporter
@@ -13,6 +14,6 @@ export function ZoneLabel({ timeZone, at }: { timeZone: string; at?: string }) {
 
 /** The same words as plain text, for a line that says a time and its zone together. */
 function zoneText(t: TFunction, timeZone: string, at?: string): string {
-  const place = t([`schedule.place.${timeZone}`, 'schedule.placeOther'], { city: zoneCity(timeZone) });
+  const place = t([optionalKey(`schedule.place.${timeZone}`), 'schedule.placeOther'], { city: zoneCity(timeZone) });
   return t('schedule.zone', { place, offset: zoneOffset(timeZone, at) });
 }

@@ -6,7 +6,7 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import type { PublishingStatus, PublishTarget } from '../../shared/publish/outboxSchema';
 import type { Settings } from '../../shared/settings/settingsSchema';
 import { api } from '../api/datelineApi';
-import type { Translate } from '../outbox/outboxFacts';
+import { optionalKey, type Translate } from '../i18n/messageKey';
 import { useSettings } from './useSettings';
 import './publishing.css';
 
@@ -284,7 +284,7 @@ function TestResult({ target, result, error }: { target: PublishTarget; result: 
     </p>
   ) : (
     <p className="publishing-result is-failed" role="alert">
-      {t([`publishing.test.${result.code ?? 'other'}_${target}`, `publishing.test.${result.code ?? 'other'}`, 'publishing.test.other'], { message: result.message })}
+      {t([optionalKey(`publishing.test.${result.code ?? 'other'}_${target}`), optionalKey(`publishing.test.${result.code ?? 'other'}`), 'publishing.test.other'], { message: result.message })}
     </p>
   );
 }

@@ -1,5 +1,7 @@
+import type { MessageKey } from '../i18n/messageKey';
+
 /** Every shortcut the app answers to, for the help sheet; `Mod` is Ctrl, or ⌘ on a Mac. */
-export const shortcutList: { keys: string; labelKey: string }[] = [
+export const shortcutList: { keys: string; labelKey: MessageKey }[] = [
   { keys: 'Mod+B', labelKey: 'toolbar.bold' },
   { keys: 'Mod+I', labelKey: 'toolbar.italic' },
   { keys: 'Mod+U', labelKey: 'toolbar.underline' },

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Story } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
+import { checklistText } from './checklistText';
 
 /**
  * Under the status of an approved, scheduled or published story that an edit has made unfit to go out (its
@@ -10,7 +11,8 @@ import { api } from '../api/datelineApi';
  */
 export function HoldNotice({ story }: { story: Story }) {
   const { t } = useTranslation();
-  const onItsWay = story.trashedAt === null && (story.status === 'ready' || story.status === 'scheduled' || story.status === 'published');
+  const heldAs = story.status === 'ready' || story.status === 'scheduled' || story.status === 'published' ? story.status : null;
+  const onItsWay = story.trashedAt === null && heldAs !== null;
   const holds = useQuery({
     queryKey: ['story.holds', story.id, story.revision],
     queryFn: () => api.stories.holds({ id: story.id }),
@@ -18,14 +20,14 @@ export function HoldNotice({ story }: { story: Story }) {
     placeholderData: (previous) => previous,
   });
   const items = onItsWay ? (holds.data?.items ?? []) : [];
-  if (!items.length) return null;
+  if (!items.length || !heldAs) return null;
   return (
     <div className="hold-notice" role="status" data-testid="hold-notice">
-      <p className="hold-notice-title">{t(`workflow.held.${story.status}`)}</p>
+      <p className="hold-notice-title">{t(`workflow.held.${heldAs}`)}</p>
       <ul>
         {items.map((item) => (
           <li key={item.id} data-field={item.field}>
-            {t(item.messageKey, item.params)}
+            {checklistText(t, item)}
           </li>
         ))}
       </ul>

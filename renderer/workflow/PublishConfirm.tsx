@@ -5,6 +5,7 @@ import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { ConfirmDialog } from '../app/ConfirmDialog';
 import { openSettings } from '../settings/settingsDialogStore';
 import { destinationsText } from './publishDestinations';
+import { checklistText } from './checklistText';
 
 export interface PublishRequest {
   to: 'published' | 'scheduled';
@@ -65,7 +66,7 @@ export function PublishConfirm({ request, timeZone, opener, onConfirm, onCancel 
           <p>{t('workflow.confirm.warnings')}</p>
           <ul>
             {warnings.map((item) => (
-              <li key={item.id}>{t(item.messageKey, item.params)}</li>
+              <li key={item.id}>{checklistText(t, item)}</li>
             ))}
           </ul>
         </>

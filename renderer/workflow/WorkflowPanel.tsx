@@ -18,6 +18,8 @@ import { ScheduleFacts } from './ScheduleFacts';
 import { SpikeButton } from './SpikeButton';
 import { SchedulePicker } from './SchedulePicker';
 import './workflow.css';
+import { checklistText } from './checklistText';
+import { optionalKey, type MessageKey } from '../i18n/messageKey';
 
 /** A checklist item as it crosses the API, its field a plain string. */
 type ChecklistItem = Omit<CheckedItem, 'field'> & { field: string };
@@ -53,7 +55,8 @@ export function WorkflowPanel({ story, beforeMove, onMoved }: WorkflowPanelProps
   const [asking, setAsking] = useState<Asking>(null);
   const from = workflowStatusOf(story);
   const moves = nextStatuses(from).filter((to) => !movesWithoutButton.includes(to));
-  const moveLabel = (to: WorkflowStatus) => t([`workflow.move.${from}-${to}`, `workflow.move.${to}`]);
+  // A move may have words of its own from this status ('Gửi lại' from published); else the move's own name.
+  const moveLabel = (to: WorkflowStatus) => t([optionalKey(`workflow.move.${from}-${to}`), `workflow.move.${to}`]);
 
   const move = async (to: WorkflowStatus, acceptWarnings = false, publishAt?: string) => {
     setBusy(true);
@@ -192,14 +195,14 @@ function ChecklistPanel({ shown, moveLabel, busy, onOverride, onClose }: Checkli
       : shown.items.length
         ? t('workflow.checkedProblems')
         : t('workflow.checkedClean');
-  const list = (items: ChecklistItem[], heading: string, kind: 'error' | 'warning') =>
+  const list = (items: ChecklistItem[], heading: MessageKey, kind: 'error' | 'warning') =>
     items.length > 0 && (
       <div className={`checklist-group checklist-${kind}`}>
         <h4>{t(heading, { count: items.length })}</h4>
         <ul>
           {items.map((item) => (
             <li key={item.id} data-field={item.field}>
-              {t(item.messageKey, item.params)}
+              {checklistText(t, item)}
               {item.field === 'destination' && (
                 <>
                   {' '}

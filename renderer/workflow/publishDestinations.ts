@@ -1,5 +1,5 @@
 import type { PublishingStatus } from '../../shared/publish/outboxSchema';
-import type { Translate } from '../outbox/outboxFacts';
+import type { Translate } from '../i18n/messageKey';
 
 type Target = PublishingStatus['targets'][number];
 

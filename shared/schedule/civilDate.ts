@@ -22,10 +22,19 @@ export function addDays(key: string, days: number): string {
   return keyOf(date);
 }
 
+/** A day of the week as Date numbers it: 0 = Sunday … 6 = Saturday. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+/** A month as people number it: 1 = January. */
+export type MonthNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
+
 /** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(key: string): number {
-  return civil(key).getUTCDay();
+export function weekdayOf(key: string): Weekday {
+  return weekdayOfDate(civil(key));
 }
+
+/** The weekday and month of a Date read on UTC's clock, typed as the ranges Date keeps them in. */
+export const weekdayOfDate = (date: Date) => date.getUTCDay() as Weekday;
+export const monthOfDate = (date: Date) => (date.getUTCMonth() + 1) as MonthNumber;
 
 /** The Monday of the week `key` is in: Vietnamese calendars run Thứ 2 to Chủ nhật. */
 export function mondayOf(key: string): string {

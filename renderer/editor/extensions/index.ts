@@ -13,8 +13,9 @@ import { PhotoDrop } from './PhotoDrop';
 import { Sapo } from './Sapo';
 import { Spellcheck } from '../../spellcheck/Spellcheck';
 import { StoryDocument } from './StoryDocument';
+import type { MessageKey } from '../../i18n/messageKey';
 
-const sectionPlaceholders: Record<string, string> = {
+const sectionPlaceholders: Record<string, MessageKey> = {
   kicker: 'editor.kickerPlaceholder',
   headline: 'editor.headlinePlaceholder',
   sapo: 'editor.sapoPlaceholder',
