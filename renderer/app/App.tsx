@@ -24,6 +24,7 @@ import { reopenStoryEvent } from './reopenStoryEvent';
 import { Toasts } from './Toasts';
 import { usePaneLayout, type PaneLayout } from './usePaneLayout';
 import type { MessageKey } from '../i18n/messageKey';
+import { storyKeys } from '../library/queries';
 
 type LibraryView = 'stories' | 'calendar' | 'trash' | 'media';
 const tabLabels: Record<LibraryView, MessageKey> = { stories: 'library.stories', calendar: 'calendar.tab', media: 'media.tab', trash: 'library.trash' };
@@ -49,7 +50,7 @@ export function App() {
   const [newStoryId, setNewStoryId] = useState<string | null>(null);
   const live = useStoryPages(false);
   // Damage is found when a file is read (a story's history when it is opened), so the notice is asked for again.
-  const status = useQuery({ queryKey: ['library.status'], queryFn: () => api.library.status({}), refetchInterval: 20_000 });
+  const status = useQuery({ queryKey: storyKeys.libraryStatus, queryFn: () => api.library.status({}), refetchInterval: 20_000 });
   const [focusMode, setFocusMode] = useState(false);
   const panes = usePaneLayout();
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -60,34 +61,34 @@ export function App() {
   const selectedId = chosenId === undefined ? (live.data?.pages[0]?.items[0]?.id ?? null) : chosenId;
   useDeadlineReminders(setSelectedId);
 
-  const refreshLists = () => queryClient.invalidateQueries({ queryKey: ['stories'] });
+  const refreshLists = () => queryClient.invalidateQueries({ queryKey: storyKeys.lists });
   const open = (story: StorySummary) => setSelectedId(story.id);
   const createStory = async () => {
     const story = await api.stories.create({});
-    queryClient.setQueryData(['story', story.id], story);
+    queryClient.setQueryData(storyKeys.one(story.id), story);
     setView('stories');
     setSelectedId(story.id);
     setNewStoryId(story.id);
     await refreshLists();
   };
   const openImported = async (story: Story) => {
-    queryClient.setQueryData(['story', story.id], story);
+    queryClient.setQueryData(storyKeys.one(story.id), story);
     setView('stories');
     setSelectedId(story.id);
     await refreshLists();
   };
   const afterTrash = async (story: Story) => {
-    queryClient.removeQueries({ queryKey: ['story', story.id] });
+    queryClient.removeQueries({ queryKey: storyKeys.one(story.id) });
     void refreshReminders(queryClient);
     await refreshLists();
     const next = queryClient
-      .getQueryData<{ pages: { items: StorySummary[] }[] }>(['stories', { trashed: false }])
+      .getQueryData<{ pages: { items: StorySummary[] }[] }>(storyKeys.list(false))
       ?.pages[0]?.items.find((s) => s.id !== story.id);
     setSelectedId(next?.id ?? null);
     setEpoch((e) => e + 1);
   };
   const afterRestore = async (story: Story | StorySummary) => {
-    queryClient.removeQueries({ queryKey: ['story', story.id] });
+    queryClient.removeQueries({ queryKey: storyKeys.one(story.id) });
     void refreshReminders(queryClient);
     await refreshLists();
     setView('stories');

@@ -11,20 +11,20 @@ import { useSettings } from '../settings/useSettings';
 import { offerRestoreUndo } from './RestoreUndoOffer';
 import './backup.css';
 import type { Translate } from '../i18n/messageKey';
+import { backupKeys } from './queries';
 
 type BackupItem = MethodOutput<'backup.create'>;
 
-const listKey = ['backup', 'list'];
 
 /** "Sao lưu" in the settings: where backups go, when the last one was made, a backup now, and restore. */
 export function BackupSection() {
   const { t, i18n } = useTranslation();
   const { settings, update } = useSettings();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: listKey, queryFn: () => api.backup.list({}) });
+  const list = useQuery({ queryKey: backupKeys.list, queryFn: () => api.backup.list({}) });
   const [folder, setFolder] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<{ item: BackupItem; opener: HTMLElement } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listKey });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: backupKeys.list });
   const saveFolder = useMutation({
     mutationFn: (backupFolder: string) => update({ backupFolder }),
     onSuccess: () => {

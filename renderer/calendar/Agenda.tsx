@@ -6,6 +6,7 @@ import { isOverdue } from '../../shared/schedule/storiesInRange';
 import { api } from '../api/datelineApi';
 import { calendarEntries, overdueEntries } from './calendarEntries';
 import { CalendarEntryRow } from './CalendarEntryRow';
+import { storyKeys } from '../library/queries';
 
 interface AgendaProps {
   /** Today's key on the newsroom's calendar. */
@@ -21,7 +22,7 @@ export function Agenda({ today, now, timeZone, selectedId, onOpen }: AgendaProps
   const { t } = useTranslation();
   const range = { from: wallClockToInstant(today, '00:00', timeZone), to: wallClockToInstant(addDays(today, 1), '00:00', timeZone) };
   const agenda = useQuery({
-    queryKey: ['stories', 'calendar', { ...range, overdue: true }],
+    queryKey: storyKeys.calendar({ ...range, overdue: true }),
     queryFn: () => api.stories.calendar({ ...range, overdue: true }),
     placeholderData: (previous) => previous,
     refetchInterval: 60_000,

@@ -14,6 +14,7 @@ import { calendarEntries, entriesByDay } from './calendarEntries';
 import { dayLabel } from '../schedule/dayLabel';
 import { DayGroup } from './DayGroup';
 import { useNow } from './useNow';
+import { storyKeys } from '../library/queries';
 import './calendar.css';
 
 type CalendarMode = 'day' | 'week';
@@ -50,7 +51,7 @@ export function CalendarPanel({ selectedId, onOpen }: CalendarPanelProps) {
   const days = Array.from({ length }, (_, i) => addDays(first, i));
   const range = { from: wallClockToInstant(first, '00:00', timeZone), to: wallClockToInstant(addDays(first, length), '00:00', timeZone) };
   const calendar = useQuery({
-    queryKey: ['stories', 'calendar', range],
+    queryKey: storyKeys.calendar(range),
     queryFn: () => api.stories.calendar(range),
     placeholderData: (previous) => previous,
     refetchInterval: 60_000,

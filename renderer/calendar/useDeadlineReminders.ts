@@ -7,6 +7,7 @@ import { showToast } from '../app/toastStore';
 import { useSettings } from '../settings/useSettings';
 import { dueReminders, type Reminder } from './dueReminders';
 import { markShown, wasShown } from './shownReminders';
+import { reminderKeys } from './queries';
 
 /** How often the clock is checked against the deadlines. */
 const checkEveryMs = 30_000;
@@ -15,11 +16,10 @@ const checkEveryMs = 30_000;
  * The reminders' own query, apart from ['stories'], so an autosave does not ask for the calendar again. What
  * changes a reminder (a deadline saved, a status move, a story trashed or restored) calls refreshReminders.
  */
-const remindersKey = ['reminders'] as const;
 
 /** Looks at the deadlines again at once, not at the next tick: after a save that moved one, say. */
 export function refreshReminders(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ queryKey: remindersKey });
+  return queryClient.invalidateQueries({ queryKey: reminderKeys.all });
 }
 
 /**
@@ -32,7 +32,7 @@ export function useDeadlineReminders(onOpen: (storyId: string) => void): void {
   const { settings } = useSettings();
   const windowMs = settings.deadlineReminderMinutes * 60_000;
   const due = useQuery({
-    queryKey: [...remindersKey, windowMs],
+    queryKey: reminderKeys.within(windowMs),
     queryFn: async () => {
       const now = Date.now();
       const { items } = await api.stories.calendar({ from: new Date(now).toISOString(), to: new Date(now + windowMs + 1).toISOString() });

@@ -5,6 +5,7 @@ import type { Story } from '../../shared/story/storySchema';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { api } from '../api/datelineApi';
 import { dropFromTab, newerEntry, readFromTab } from './unsavedInTab';
+import { storyKeys } from '../library/queries';
 
 interface RecoveryBannerProps {
   /** The story as it was opened: the kept text is offered when it was typed on top of this revision. */
@@ -26,7 +27,7 @@ export function RecoveryBanner({ story, timeZone, beforeRecover, onRecovered }: 
   const { t, i18n } = useTranslation();
   // Also what a tab refused by a restarted web host kept in the browser (unsavedInTab.ts), when typed later.
   const recovery = useQuery({
-    queryKey: ['recovery', story.id],
+    queryKey: storyKeys.recovery(story.id),
     queryFn: async () => ({ entry: newerEntry((await api.recovery.get({ id: story.id })).entry, readFromTab(window.localStorage, story.id)) }),
     staleTime: Infinity,
     gcTime: 0,

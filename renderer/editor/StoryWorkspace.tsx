@@ -25,6 +25,7 @@ import { StoryEditor } from './StoryEditor';
 import { StoryPreview } from './StoryPreview';
 import type { StoryStats } from './storyStats';
 import { useAutosave } from './useAutosave';
+import { storyKeys } from '../library/queries';
 
 /** The inspector's fields as typed: lists stay comma-separated text until they are saved. */
 export interface StoryFields {
@@ -54,13 +55,13 @@ interface StoryWorkspaceProps {
 export function StoryWorkspace({ id, isNew, onTrash, onRestore }: StoryWorkspaceProps) {
   const { t } = useTranslation();
   // Loaded once per opening: the editor owns the text from then on, so a refetch must never overwrite it.
-  const query = useQuery({ queryKey: ['story', id], queryFn: () => api.stories.get({ id }), staleTime: Infinity, gcTime: 0 });
+  const query = useQuery({ queryKey: storyKeys.one(id), queryFn: () => api.stories.get({ id }), staleTime: Infinity, gcTime: 0 });
   const queryClient = useQueryClient();
   // A restored version replaces the text wholesale: the editor starts again from the story as saved.
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(async () => {
-    queryClient.setQueryData(['story', id], await api.stories.get({ id }));
-    await Promise.all([queryClient.invalidateQueries({ queryKey: ['stories'] }), refreshReminders(queryClient)]);
+    queryClient.setQueryData(storyKeys.one(id), await api.stories.get({ id }));
+    await Promise.all([queryClient.invalidateQueries({ queryKey: storyKeys.lists }), refreshReminders(queryClient)]);
     setGeneration((n) => n + 1);
   }, [id, queryClient]);
   if (query.isPending) return <EmptyWorkspace message={t('editor.loading')} />;
@@ -148,8 +149,8 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
   // A status move is a save made outside the autosave: the next save is based on the revision it wrote. It
   // changes what is due too: a filed story's deadline is met, a scheduled one's publish time is coming.
   const moved = (saved: Story) => {
-    queryClient.setQueryData(['story', saved.id], saved);
-    void queryClient.invalidateQueries({ queryKey: ['stories'] });
+    queryClient.setQueryData(storyKeys.one(saved.id), saved);
+    void queryClient.invalidateQueries({ queryKey: storyKeys.lists });
     void refreshReminders(queryClient);
     void controller.keepMine(saved.revision);
     if (saved.trashedAt && !story.trashedAt) onTrash(saved);

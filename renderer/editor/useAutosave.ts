@@ -6,6 +6,7 @@ import { isTokenRejected } from '../api/httpBridge';
 import { refreshReminders } from '../calendar/useDeadlineReminders';
 import { AutosaveController, type SaveState } from './AutosaveController';
 import { dropFromTab, keepInTab } from './unsavedInTab';
+import { storyKeys } from '../library/queries';
 
 /**
  * One autosave controller per open story, flushed when the story is switched away from, when the window is
@@ -21,8 +22,8 @@ export function useAutosave(story: Story): { controller: AutosaveController; sav
       story,
       (id, baseRevision, changes) => api.stories.update({ id, baseRevision, changes }),
       (saved) => {
-        queryClient.setQueryData(['story', saved.id], saved);
-        void queryClient.invalidateQueries({ queryKey: ['stories'] });
+        queryClient.setQueryData(storyKeys.one(saved.id), saved);
+        void queryClient.invalidateQueries({ queryKey: storyKeys.lists });
         if ((saved.deadline?.at ?? null) !== savedDeadline) {
           savedDeadline = saved.deadline?.at ?? null;
           void refreshReminders(queryClient);
@@ -48,7 +49,7 @@ export function useAutosave(story: Story): { controller: AutosaveController; sav
   const keptCopy = saveState.kind === 'failed' ? (saveState.error.details as { conflictCopyId?: string } | undefined)?.conflictCopyId : undefined;
   useEffect(() => {
     // A version kept from another program is a new story: the list shows it at once.
-    if (keptCopy) void queryClient.invalidateQueries({ queryKey: ['stories'] });
+    if (keptCopy) void queryClient.invalidateQueries({ queryKey: storyKeys.lists });
   }, [keptCopy, queryClient]);
 
   useEffect(() => {

@@ -7,6 +7,7 @@ import { renderPaperArticle } from '../../shared/export/renderPaperArticle';
 import { api } from '../api/datelineApi';
 import { figureImageUrl } from '../media/mediaUrl';
 import { useSettings } from '../settings/useSettings';
+import { storyKeys } from '../library/queries';
 import './printView.css';
 
 /**
@@ -17,7 +18,7 @@ import './printView.css';
 export function PrintView({ id, autoPrint }: { id: string; autoPrint: boolean }) {
   const { t } = useTranslation();
   const { settings } = useSettings();
-  const story = useQuery({ queryKey: ['story', id], queryFn: () => api.stories.get({ id }) });
+  const story = useQuery({ queryKey: storyKeys.one(id), queryFn: () => api.stories.get({ id }) });
   const page = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -10,6 +10,7 @@ import { api } from '../api/datelineApi';
 import { DiffText } from './DiffText';
 import './history.css';
 import { vi } from '../i18n/vi';
+import { historyKeys } from './queries';
 
 interface HistoryPanelProps {
   storyId: string;
@@ -28,7 +29,7 @@ interface HistoryPanelProps {
 export function HistoryPanel({ storyId, timeZone, onClose, onRestoreVersion, onRestoreField }: HistoryPanelProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const versions = useQuery({ queryKey: ['history', storyId], queryFn: () => api.history.list({ id: storyId }) });
+  const versions = useQuery({ queryKey: historyKeys.list(storyId), queryFn: () => api.history.list({ id: storyId }) });
   // Null until the reporter picks: the two newest are compared.
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,7 +59,7 @@ export function HistoryPanel({ storyId, timeZone, onClose, onRestoreVersion, onR
   const keep = () =>
     run(async () => {
       await api.history.keep({ id: storyId });
-      await queryClient.invalidateQueries({ queryKey: ['history', storyId] });
+      await queryClient.invalidateQueries({ queryKey: historyKeys.list(storyId) });
     });
 
   return (
@@ -120,7 +121,7 @@ export function HistoryPanel({ storyId, timeZone, onClose, onRestoreVersion, onR
 
 function useVersion(storyId: string, versionId: string | undefined) {
   return useQuery({
-    queryKey: ['history', storyId, versionId],
+    queryKey: historyKeys.version(storyId, versionId),
     queryFn: () => api.history.get({ id: storyId, versionId: versionId! }),
     enabled: versionId !== undefined,
     staleTime: Infinity,

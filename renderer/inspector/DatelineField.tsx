@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { datelinePlaces } from '../../shared/media/datelinePlaces';
 import { api } from '../api/datelineApi';
+import { mediaKeys } from '../media/queries';
 
 interface DatelineFieldProps {
   value: string;
@@ -19,7 +20,7 @@ export function DatelineField({ value, mediaIds, onChange, onBlur }: DatelineFie
   const { t } = useTranslation();
   const empty = value.trim() === '';
   const photos = useQuery({
-    queryKey: ['media', 'story-photos', ...mediaIds],
+    queryKey: mediaKeys.storyPhotos(mediaIds),
     queryFn: () => api.media.list({ ids: mediaIds }),
     enabled: empty && mediaIds.length > 0,
     placeholderData: (previous) => previous,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../shared/api/contract';
 import type { LibraryProblem } from '../../shared/library/libraryProblem';
 import { api } from '../api/datelineApi';
+import { storyKeys } from './queries';
 
 type LibraryStatus = MethodOutput<'library.status'>;
 
@@ -16,7 +17,7 @@ export function LibraryProblems({ status }: { status: LibraryStatus | undefined 
   const queryClient = useQueryClient();
   const dismiss = useMutation({
     mutationFn: () => api.library.dismiss({}),
-    onSuccess: (value) => queryClient.setQueryData<LibraryStatus>(['library.status'], (old) => (old ? { ...old, quarantined: value.quarantined } : old)),
+    onSuccess: (value) => queryClient.setQueryData<LibraryStatus>(storyKeys.libraryStatus, (old) => (old ? { ...old, quarantined: value.quarantined } : old)),
   });
   if (!status) return null;
   const problems = status.quarantined;

@@ -9,6 +9,7 @@ import { useJobsByStory, useSentStories } from '../outbox/useOutbox';
 import { useSettings } from '../settings/useSettings';
 import type { ListFilters } from './StoryFilters';
 import { StoryRow, type ListedStory } from './StoryRow';
+import { storyKeys } from './queries';
 
 interface StoryListProps {
   trashed: boolean;
@@ -26,7 +27,7 @@ const prefetchRows = 40;
 
 export function useStoryPages(trashed: boolean) {
   return useInfiniteQuery({
-    queryKey: ['stories', { trashed }],
+    queryKey: storyKeys.list(trashed),
     queryFn: ({ pageParam }) => api.stories.list({ trashed, limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor,
@@ -45,7 +46,7 @@ export function StoryList({ trashed, query, filters, selectedId, onOpen, onResto
   // The paged list serves the plain view; words, a filter or another order go through the search.
   const searching = query.trim() !== '' || filters.category !== '' || filters.author.trim() !== '' || (filters.sort !== 'relevance' && filters.sort !== 'updated');
   const results = useQuery({
-    queryKey: ['stories', 'search', { query, trashed, filters }],
+    queryKey: storyKeys.search(query, trashed, filters),
     // The answer keeps the words it was for: while the next one loads, what it says still belongs to the rows shown.
     queryFn: async () => ({
       query: query.trim(),

@@ -13,6 +13,7 @@ import { insertMediaEvent } from './mediaEvents';
 import { mediaUrl } from './mediaUrl';
 import { PhotoImportStatus } from './PhotoImportStatus';
 import { usePhotoImport } from './usePhotoImport';
+import { mediaKeys } from './queries';
 
 interface MediaPanelProps {
   /** Headlines of the stories in view, to name where a photo is used. */
@@ -27,7 +28,7 @@ export function MediaPanel({ stories, onOpenStory }: MediaPanelProps) {
   const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const media = useQuery({ queryKey: ['media', query], queryFn: () => api.media.list({ query: query || undefined, limit: 500 }), placeholderData: (previous) => previous });
+  const media = useQuery({ queryKey: mediaKeys.list(query), queryFn: () => api.media.list({ query: query || undefined, limit: 500 }), placeholderData: (previous) => previous });
   const headlineOf = (id: string) => stories.find((s) => s.id === id)?.headline || t('media.otherStory');
 
   // Asked first, naming the photo; once gone it can be put back from the toast ("Hoàn tác").
@@ -42,7 +43,7 @@ export function MediaPanel({ stories, onOpenStory }: MediaPanelProps) {
     try {
       await api.media.remove({ id: item.id });
       setProblem(null);
-      await queryClient.invalidateQueries({ queryKey: ['media'] });
+      await queryClient.invalidateQueries({ queryKey: mediaKeys.all });
       showToast({
         message: t('media.removed', { name: nameOf(item) }),
         action: {
@@ -50,7 +51,7 @@ export function MediaPanel({ stories, onOpenStory }: MediaPanelProps) {
           run: () =>
             void api.media
               .restore({ id: item.id })
-              .then(() => queryClient.invalidateQueries({ queryKey: ['media'] }))
+              .then(() => queryClient.invalidateQueries({ queryKey: mediaKeys.all }))
               .catch((error: unknown) => showToast({ message: t('media.undoFailed', { message: (error as Error).message }) })),
         },
       });

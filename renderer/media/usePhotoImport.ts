@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { MediaItem } from '../../shared/media/mediaSchema';
 import { importPhotos, type ImportFailure } from './importPhotos';
+import { mediaKeys } from './queries';
 
 export interface PhotoImport {
   /** Imports the photos and hands each one to `place` as soon as it is in the library. */
@@ -26,7 +27,7 @@ export function usePhotoImport(): PhotoImport {
       });
       setProgress(null);
       setFailures(failed);
-      await queryClient.invalidateQueries({ queryKey: ['media'] });
+      await queryClient.invalidateQueries({ queryKey: mediaKeys.all });
     },
     [queryClient],
   );

@@ -5,7 +5,8 @@ import type { Story } from '../../shared/story/storySchema';
 import { deliveryReason } from './outboxFacts';
 import { openOutbox } from './outboxPanelStore';
 import { actionProblem, jobStateKey } from './outboxText';
-import { outboxKey, useOutbox, useOutboxActions } from './useOutbox';
+import { useOutbox, useOutboxActions } from './useOutbox';
+import { outboxKeys } from './queries';
 import './outbox.css';
 
 /**
@@ -20,11 +21,11 @@ export function DeliveryStatus({ story, timeZone }: { story: Story; timeZone: st
   const live = story.trashedAt === null && (story.status === 'scheduled' || story.status === 'published');
   useEffect(() => {
     // A move into or out of Hẹn giờ / Đã đăng queues a delivery at once: show it without waiting for the next poll.
-    void queryClient.invalidateQueries({ queryKey: outboxKey });
+    void queryClient.invalidateQueries({ queryKey: outboxKeys.list });
   }, [queryClient, story.id, story.status, story.trashedAt]);
   useEffect(() => {
     // A save of a story on its way queues it again, or holds it back: the badge says which without waiting.
-    if (live) void queryClient.invalidateQueries({ queryKey: outboxKey });
+    if (live) void queryClient.invalidateQueries({ queryKey: outboxKeys.list });
   }, [queryClient, live, story.revision]);
 
   if (!live && jobs.length === 0) return null;

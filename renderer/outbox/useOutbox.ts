@@ -3,9 +3,9 @@ import { useEffect } from 'react';
 import type { OutboxItem, OutboxList } from '../../shared/publish/outboxSchema';
 import { api } from '../api/datelineApi';
 import { jobsByStory, outboxPollInterval } from './outboxFacts';
+import { outboxKeys } from './queries';
 
 /** The one query every outbox view shares: the panel, the bottom bar, the story list and the workflow panel. */
-export const outboxKey = ['outbox'] as const;
 
 const listOutbox = () => api.outbox.list({});
 
@@ -14,12 +14,12 @@ const listOutbox = () => api.outbox.list({});
  * Only this observer sets an interval, so the views reading the same query do not each start their own.
  */
 export function useOutboxPolling(): void {
-  useQuery({ queryKey: outboxKey, queryFn: listOutbox, refetchInterval: (query) => outboxPollInterval(query.state.data?.items) });
+  useQuery({ queryKey: outboxKeys.list, queryFn: listOutbox, refetchInterval: (query) => outboxPollInterval(query.state.data?.items) });
 }
 
 /** The outbox's jobs, newest change first, from the shared query; the poller keeps them fresh. */
 export function useOutbox() {
-  return useQuery({ queryKey: outboxKey, queryFn: listOutbox, staleTime: 2_000 });
+  return useQuery({ queryKey: outboxKeys.list, queryFn: listOutbox, staleTime: 2_000 });
 }
 
 const selectByStory = (list: OutboxList) => jobsByStory(list.items);
@@ -27,7 +27,7 @@ const noJobs = new Map<string, OutboxItem>();
 
 /** Each story's most telling job by story id, for the list's badges; the map changes only when the outbox does. */
 export function useJobsByStory(): Map<string, OutboxItem> {
-  return useQuery({ queryKey: outboxKey, queryFn: listOutbox, staleTime: 2_000, select: selectByStory }).data ?? noJobs;
+  return useQuery({ queryKey: outboxKeys.list, queryFn: listOutbox, staleTime: 2_000, select: selectByStory }).data ?? noJobs;
 }
 
 const selectSent = (list: OutboxList) => new Set(list.sent);
@@ -35,13 +35,13 @@ const noneSent: ReadonlySet<string> = new Set();
 
 /** The stories some target holds now: a scheduled or published story not among them went nowhere. */
 export function useSentStories(): ReadonlySet<string> {
-  return useQuery({ queryKey: outboxKey, queryFn: listOutbox, staleTime: 2_000, select: selectSent }).data ?? noneSent;
+  return useQuery({ queryKey: outboxKeys.list, queryFn: listOutbox, staleTime: 2_000, select: selectSent }).data ?? noneSent;
 }
 
 /** The outbox's actions; each answers with the whole outbox, which replaces the cached one at once. */
 export function useOutboxActions() {
   const queryClient = useQueryClient();
-  const replace = (list: OutboxList) => queryClient.setQueryData(outboxKey, list);
+  const replace = (list: OutboxList) => queryClient.setQueryData(outboxKeys.list, list);
   return {
     flush: useMutation({ mutationFn: () => api.outbox.flush({}), onSuccess: replace }),
     push: useMutation({ mutationFn: (storyId: string) => api.outbox.push({ storyId }), onSuccess: replace }),
@@ -58,7 +58,7 @@ export function useFlushWhenOnline(): void {
     const flush = () =>
       api.outbox
         .flush({})
-        .then((list) => queryClient.setQueryData(outboxKey, list))
+        .then((list) => queryClient.setQueryData(outboxKeys.list, list))
         .catch(() => undefined);
     window.addEventListener('online', flush);
     return () => window.removeEventListener('online', flush);

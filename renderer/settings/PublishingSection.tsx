@@ -8,12 +8,12 @@ import type { Settings } from '../../shared/settings/settingsSchema';
 import { api } from '../api/datelineApi';
 import { optionalKey, type Translate } from '../i18n/messageKey';
 import { useSettings } from './useSettings';
+import { settingsKeys } from './queries';
 import './publishing.css';
 
 type TargetStatus = PublishingStatus['targets'][number];
 type ConnectionTest = MethodOutput<'publishing.test'>;
 
-const statusKey = ['publishing', 'status'];
 
 /**
  * "Xuất bản" in the settings: the paper's WordPress site and a folder, each switched on or off, with what it
@@ -22,7 +22,7 @@ const statusKey = ['publishing', 'status'];
  */
 export function PublishingSection() {
   const { t } = useTranslation();
-  const status = useQuery({ queryKey: statusKey, queryFn: () => api.publishing.status({}) });
+  const status = useQuery({ queryKey: settingsKeys.publishingStatus, queryFn: () => api.publishing.status({}) });
   const of = (target: PublishTarget) => status.data?.targets.find((entry) => entry.target === target);
   return (
     <section className="publishing-section" aria-labelledby="publishing-title">
@@ -40,7 +40,7 @@ function useTargetSettings() {
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (change: (saved: Settings) => Pick<Partial<Settings>, 'wordpressTarget' | 'folderTarget'>) => update(change),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: statusKey }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: settingsKeys.publishingStatus }),
   });
   return { settings, save, queryClient };
 }
@@ -55,7 +55,7 @@ function WordPressTarget({ status }: { status: TargetStatus | undefined }) {
   const fromEnvironment = status?.source === 'environment';
   const keepPassword = useMutation({
     mutationFn: (value: string) => api.publishing.setPassword({ target: 'wordpress', password: value }),
-    onSuccess: (saved) => queryClient.setQueryData(statusKey, saved),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKeys.publishingStatus, saved),
   });
   const test = useMutation({ mutationFn: () => api.publishing.test({ target: 'wordpress' }) });
   const dirty = url !== null || user !== null || password !== '';

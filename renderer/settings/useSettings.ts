@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { defaultSettings, type Settings } from '../../shared/settings/settingsSchema';
 import { api } from '../api/datelineApi';
+import { settingsKeys } from './queries';
 
-const settingsKey = ['settings'] as const;
 
 /** A change, or a change built from the settings as last saved (for a part of a nested setting). */
 export type SettingsChange = Partial<Settings> | ((saved: Settings) => Partial<Settings>);
@@ -15,14 +15,14 @@ export type SettingsChange = Partial<Settings> | ((saved: Settings) => Partial<S
  */
 export function useSettings(): { settings: Settings; update: (change: SettingsChange) => Promise<Settings> } {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: settingsKey, queryFn: () => api.settings.get({}), staleTime: Infinity });
+  const query = useQuery({ queryKey: settingsKeys.settings, queryFn: () => api.settings.get({}), staleTime: Infinity });
   const mutation = useMutation({
     scope: { id: 'settings' },
     mutationFn: (change: SettingsChange) => {
-      const saved = queryClient.getQueryData<Settings>(settingsKey) ?? defaultSettings;
+      const saved = queryClient.getQueryData<Settings>(settingsKeys.settings) ?? defaultSettings;
       return api.settings.update(typeof change === 'function' ? change(saved) : change);
     },
-    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKeys.settings, saved),
   });
   return { settings: query.data ?? defaultSettings, update: mutation.mutateAsync };
 }

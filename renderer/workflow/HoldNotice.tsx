@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Story } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
 import { checklistText } from './checklistText';
+import { storyKeys } from '../library/queries';
 
 /**
  * Under the status of an approved, scheduled or published story that an edit has made unfit to go out (its
@@ -14,7 +15,7 @@ export function HoldNotice({ story }: { story: Story }) {
   const heldAs = story.status === 'ready' || story.status === 'scheduled' || story.status === 'published' ? story.status : null;
   const onItsWay = story.trashedAt === null && heldAs !== null;
   const holds = useQuery({
-    queryKey: ['story.holds', story.id, story.revision],
+    queryKey: storyKeys.holds(story.id, story.revision),
     queryFn: () => api.stories.holds({ id: story.id }),
     enabled: onItsWay,
     placeholderData: (previous) => previous,

@@ -1,0 +1,4 @@
+/** The outbox's query key: its one list of delivery jobs. */
+export const outboxKeys = {
+  list: ['outbox'] as const,
+};
