@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story, StorySummary } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
+import { BackupSection } from '../backup/BackupSection';
 import { RestoreUndoOffer } from '../backup/RestoreUndoOffer';
 import { CalendarPanel } from '../calendar/CalendarPanel';
 import { refreshReminders, useDeadlineReminders } from '../calendar/useDeadlineReminders';
@@ -20,10 +21,10 @@ import { closeSettings, openSettings, useSettingsShown } from '../settings/setti
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { ShortcutsSheet } from '../shortcuts/ShortcutsSheet';
 import { PaneToggle } from './PaneToggle';
-import { reopenStoryEvent } from './reopenStoryEvent';
-import { Toasts } from './Toasts';
+import { Toasts } from '../platform/Toasts';
 import { usePaneLayout, type PaneLayout } from './usePaneLayout';
 import type { MessageKey } from '../i18n/messageKey';
+import { storyReopened } from '../library/events';
 import { storyKeys } from '../library/queries';
 
 type LibraryView = 'stories' | 'calendar' | 'trash' | 'media';
@@ -97,12 +98,8 @@ export function App() {
   };
   const restoreFromList = async (story: StorySummary) => afterRestore(await api.stories.restore({ id: story.id }));
   // An undone spike, from a toast that outlived the story's workspace: the story opens again where it was.
-  const onReopen = useEffectEvent((event: Event) => void afterRestore((event as CustomEvent<Story>).detail));
-  useEffect(() => {
-    const listener = (event: Event) => onReopen(event);
-    window.addEventListener(reopenStoryEvent, listener);
-    return () => window.removeEventListener(reopenStoryEvent, listener);
-  }, []);
+  const onReopen = useEffectEvent((story: Story) => void afterRestore(story));
+  useEffect(() => storyReopened.on(onReopen), []);
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     const run = (action: () => void) => {
@@ -173,7 +170,7 @@ export function App() {
         <EmptyWorkspace message={t('editor.noStory')} />
       )}
       {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
-      {settingsShown && <SettingsDialog section={settingsShown.section} onClose={closeSettings} />}
+      {settingsShown && <SettingsDialog section={settingsShown.section} onClose={closeSettings} backups={<BackupSection />} />}
       <OutboxHost />
       <RestoreUndoOffer />
       <Toasts />

@@ -6,7 +6,7 @@ import { DatelineError } from '../../shared/api/DatelineError';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { api } from '../api/datelineApi';
-import { ConfirmDialog } from '../app/ConfirmDialog';
+import { ConfirmDialog } from '../platform/ConfirmDialog';
 import { useSettings } from '../settings/useSettings';
 import { offerRestoreUndo } from './RestoreUndoOffer';
 import './backup.css';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
 import { api } from '../api/datelineApi';
-import { showToast } from '../app/toastStore';
+import { showToast } from '../platform/toastStore';
 import { useSettings } from '../settings/useSettings';
 
 // A restore reloads the window, so its undo is offered after the reload: the backup the restore kept of the

@@ -3,7 +3,7 @@ import { useEffect, useEffectEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClockTime } from '../../shared/text/formatDateTime';
 import { api, isDesktop } from '../api/datelineApi';
-import { showToast } from '../app/toastStore';
+import { showToast } from '../platform/toastStore';
 import { useSettings } from '../settings/useSettings';
 import { dueReminders, type Reminder } from './dueReminders';
 import { markShown, wasShown } from './shownReminders';

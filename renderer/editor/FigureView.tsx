@@ -3,7 +3,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { photoCaptionAndCredit } from '../../shared/media/photoCaptionAndCredit';
 import { importPhotos } from '../media/importPhotos';
-import { setFeaturedImageEvent, type FeaturedImageChoice } from '../media/mediaEvents';
+import { featuredImageChosen } from '../media/events';
 import { figureImageUrl } from '../media/mediaUrl';
 
 /** A photo as the reporter edits it: the image, the caption typed under it, and its credit and alt text. */
@@ -34,8 +34,7 @@ export function FigureView({ node, updateAttributes, selected, editor, getPos }:
     setRelinkError(failures[0] ? `${failures[0].fileName}: ${failures[0].reason}` : null);
   };
   const makeFeatured = () => {
-    const detail: FeaturedImageChoice = { mediaId: node.attrs.mediaId as string, caption, alt };
-    window.dispatchEvent(new CustomEvent(setFeaturedImageEvent, { detail }));
+    featuredImageChosen.emit({ mediaId: node.attrs.mediaId as string, caption, alt });
   };
 
   return (

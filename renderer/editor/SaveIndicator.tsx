@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DatelineError, ErrorCode } from '../../shared/api/DatelineError';
 import { formatClockTime } from '../../shared/text/formatDateTime';
 import { isTokenRejected } from '../api/httpBridge';
-import { storageFailureOf } from '../app/storageFailure';
+import { storageFailureOf } from '../platform/storageFailure';
 import { useSettings } from '../settings/useSettings';
 import type { SaveState } from './AutosaveController';
 import './saveIndicator.css';

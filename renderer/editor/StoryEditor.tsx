@@ -8,8 +8,8 @@ import { photoCaptionAndCredit } from '../../shared/media/photoCaptionAndCredit'
 import type { Story } from '../../shared/story/storySchema';
 import { formatNumber } from '../../shared/text/formatNumber';
 import { api } from '../api/datelineApi';
-import { showToast } from '../app/toastStore';
-import { insertMediaEvent } from '../media/mediaEvents';
+import { showToast } from '../platform/toastStore';
+import { photoOffered } from '../media/events';
 import { PhotoImportStatus } from '../media/PhotoImportStatus';
 import { usePhotoImport } from '../media/usePhotoImport';
 import { SpellingMenu } from '../spellcheck/SpellingMenu';
@@ -91,9 +91,7 @@ export function StoryEditor({ story, isNew, controller, onStats, onReady, onRest
   }, [editor, importPhotos]);
   useEffect(() => {
     // A photo reused from the media panel.
-    const onInsert = (event: Event) => placePhoto((event as CustomEvent<MediaItem>).detail);
-    window.addEventListener(insertMediaEvent, onInsert);
-    return () => window.removeEventListener(insertMediaEvent, onInsert);
+    return photoOffered.on(placePhoto);
   }, [placePhoto]);
 
   useEffect(() => {

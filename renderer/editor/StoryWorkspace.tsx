@@ -7,42 +7,27 @@ import { restoreField } from '../../shared/history/restoreField';
 import { parseTags } from '../../shared/story/parseTags';
 import { fromEditorDoc } from '../../shared/story/storyDocument';
 import type { Story, StoryChanges, TiptapNode } from '../../shared/story/storySchema';
-import type { StoryType } from '../../shared/story/storyTypes';
 import { api } from '../api/datelineApi';
-import { StatusBar } from '../app/StatusBar';
+import { OutboxStatus } from '../outbox/OutboxStatus';
+import { StatusBar } from '../platform/StatusBar';
 import { refreshReminders } from '../calendar/useDeadlineReminders';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ExportMenu } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
-import { setFeaturedImageEvent, type FeaturedImageChoice } from '../media/mediaEvents';
+import { fieldsOf, type StoryFields } from '../inspector/storyFields';
+import { featuredImageChosen, type FeaturedImageChoice } from '../media/events';
 import { useSettings } from '../settings/useSettings';
 import { SpikeButton } from '../workflow/SpikeButton';
 import { matchesShortcut } from '../shortcuts/shortcutList';
 import { applyToneStyleToStory } from './applyToneStyleToStory';
 import { RecoveryBanner } from './RecoveryBanner';
 import { SaveIndicator } from './SaveIndicator';
+import { StoryCounts } from './StoryCounts';
 import { StoryEditor } from './StoryEditor';
 import { StoryPreview } from './StoryPreview';
 import type { StoryStats } from './storyStats';
 import { useAutosave } from './useAutosave';
 import { storyKeys } from '../library/queries';
-
-/** The inspector's fields as typed: lists stay comma-separated text until they are saved. */
-export interface StoryFields {
-  category: string;
-  tags: string;
-  bylines: string;
-  dateline: string;
-  source: string;
-  /** Unticked for a story taken from elsewhere, which then needs its source line before it is published. */
-  original: boolean;
-  ednote: string;
-  storyType: StoryType;
-  featuredImage: Story['featuredImage'];
-  /** Hạn nộp bài and cấm đăng trước, each a moment with the zone it was picked in, or null. */
-  deadline: Story['deadline'];
-  embargo: Story['embargo'];
-}
 
 interface StoryWorkspaceProps {
   id: string;
@@ -76,26 +61,11 @@ export function EmptyWorkspace({ message }: { message: string }) {
         <p>{message}</p>
       </main>
       <aside className="inspector-pane" />
-      <StatusBar />
+      <StatusBar outbox={<OutboxStatus />} />
     </>
   );
 }
 
-function fieldsOf(story: Story): StoryFields {
-  return {
-    category: story.category,
-    tags: story.tags.join(', '),
-    bylines: story.bylines.join(', '),
-    dateline: story.dateline,
-    source: story.source,
-    original: story.original ?? true,
-    ednote: story.ednote,
-    storyType: story.storyType,
-    featuredImage: story.featuredImage,
-    deadline: story.deadline ?? null,
-    embargo: story.embargo ?? null,
-  };
-}
 
 function toChanges(fields: Partial<StoryFields>): StoryChanges {
   const { tags, bylines, ...rest } = fields;
@@ -193,11 +163,9 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
       togglePreview();
     }
   });
-  const onFeatured = useEffectEvent((event: Event) => change({ featuredImage: (event as CustomEvent<FeaturedImageChoice>).detail }));
+  const onFeatured = useEffectEvent((choice: FeaturedImageChoice) => change({ featuredImage: choice }));
   useEffect(() => {
-    const listener = (event: Event) => onFeatured(event);
-    window.addEventListener(setFeaturedImageEvent, listener);
-    return () => window.removeEventListener(setFeaturedImageEvent, listener);
+    return featuredImageChosen.on(onFeatured);
   }, []);
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);
@@ -239,11 +207,9 @@ function LoadedStory({ story, isNew, onTrash, onRestore, onReload }: LoadedStory
         </div>
       </main>
       <Inspector story={story} fields={fields} onChange={change} onBlur={flush} onApplyToneStyle={applyToneStyle} onBeforeMove={() => controller.flush()} onMoved={moved} />
-      <StatusBar
-        saveIndicator={<SaveIndicator state={saveState} onRetry={flush} onKeepMine={keepMine} />}
-        stats={stats ?? undefined}
-        storyType={fields.storyType}
-      />
+      <StatusBar saveIndicator={<SaveIndicator state={saveState} onRetry={flush} onKeepMine={keepMine} />} outbox={<OutboxStatus />}>
+        <StoryCounts stats={stats ?? undefined} storyType={fields.storyType} />
+      </StatusBar>
     </>
   );
 }

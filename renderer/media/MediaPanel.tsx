@@ -6,10 +6,10 @@ import type { MediaListItem } from '../../shared/media/mediaSchema';
 import type { StorySummary } from '../../shared/story/storySchema';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
 import { api } from '../api/datelineApi';
-import { ConfirmDialog } from '../app/ConfirmDialog';
-import { showToast } from '../app/toastStore';
+import { ConfirmDialog } from '../platform/ConfirmDialog';
+import { showToast } from '../platform/toastStore';
 import { useSettings } from '../settings/useSettings';
-import { insertMediaEvent } from './mediaEvents';
+import { photoOffered } from './events';
 import { mediaUrl } from './mediaUrl';
 import { PhotoImportStatus } from './PhotoImportStatus';
 import { usePhotoImport } from './usePhotoImport';
@@ -103,7 +103,7 @@ export function MediaPanel({ stories, onOpenStory }: MediaPanelProps) {
               )}
             </div>
             <div className="media-actions">
-              <button type="button" className="quiet-button" onClick={() => window.dispatchEvent(new CustomEvent(insertMediaEvent, { detail: item }))}>
+              <button type="button" className="quiet-button" onClick={() => photoOffered.emit(item)}>
                 {t('media.insert')}
               </button>
               <button type="button" className="quiet-button" aria-label={t('media.removeNamed', { name: nameOf(item) })} onClick={(event) => askToRemove(item, event.currentTarget)}>

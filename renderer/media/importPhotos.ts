@@ -1,7 +1,7 @@
 import { DatelineError } from '../../shared/api/DatelineError';
 import type { MediaItem } from '../../shared/media/mediaSchema';
 import { api } from '../api/datelineApi';
-import { storageFailureOf, type StorageFailure } from '../app/storageFailure';
+import { storageFailureOf, type StorageFailure } from '../platform/storageFailure';
 
 export interface ImportFailure {
   fileName: string;

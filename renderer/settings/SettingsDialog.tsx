@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toneStyleSchema } from '../../shared/settings/settingsSchema';
-import { BackupSection } from '../backup/BackupSection';
 import { useReturnFocus } from '../shortcuts/useReturnFocus';
 import { PublishingSection } from './PublishingSection';
 import type { SettingsSection } from './settingsDialogStore';
@@ -14,7 +13,8 @@ const commonZones = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Singapore', 'Asia
 const reminderMinutes = [0, 10, 15, 30, 60, 120];
 
 /** The newsroom's conventions: tone-mark style, clock, reminders, publishing and backups. */
-export function SettingsDialog({ section = null, onClose }: { section?: SettingsSection; onClose: () => void }) {
+// The backups' part comes in from the app: backup reads the settings, so settings importing backup would make a cycle.
+export function SettingsDialog({ section = null, onClose, backups }: { section?: SettingsSection; onClose: () => void; backups: ReactNode }) {
   const { t } = useTranslation();
   const { settings, update } = useSettings();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -67,7 +67,7 @@ export function SettingsDialog({ section = null, onClose }: { section?: Settings
         </select>
       </label>
       <PublishingSection />
-      <BackupSection />
+      {backups}
       <button type="button" className="primary-button" onClick={onClose} autoFocus>
         {t('shortcuts.close')}
       </button>

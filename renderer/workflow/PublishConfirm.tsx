@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublishingStatus } from '../../shared/publish/outboxSchema';
 import type { ChecklistItem } from '../../shared/workflow/prePublishChecklist';
 import { formatVietnameseDateTime } from '../../shared/text/vietnameseDate';
-import { ConfirmDialog } from '../app/ConfirmDialog';
+import { ConfirmDialog } from '../platform/ConfirmDialog';
 import { openSettings } from '../settings/settingsDialogStore';
 import { destinationsText } from './publishDestinations';
 import { checklistText } from './checklistText';

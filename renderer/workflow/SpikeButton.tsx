@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Story } from '../../shared/story/storySchema';
 import { api } from '../api/datelineApi';
-import { ConfirmDialog } from '../app/ConfirmDialog';
-import { reopenStoryEvent } from '../app/reopenStoryEvent';
-import { showToast } from '../app/toastStore';
+import { ConfirmDialog } from '../platform/ConfirmDialog';
+import { storyReopened } from '../library/events';
+import { showToast } from '../platform/toastStore';
 
 interface SpikeButtonProps {
   story: Story;
@@ -41,7 +41,7 @@ export function SpikeButton({ story, className = 'danger-quiet-button', label, s
           run: () =>
             void api.stories
               .restore({ id: story.id })
-              .then((restored) => window.dispatchEvent(new CustomEvent(reopenStoryEvent, { detail: restored })))
+              .then((restored) => storyReopened.emit(restored))
               .catch((error: unknown) => showToast({ message: t('workflow.undoFailed', { message: (error as Error).message }) })),
         },
       });

@@ -6,7 +6,7 @@ import { formatNumber } from '../../shared/text/formatNumber';
 import type { ChecklistItem as CheckedItem } from '../../shared/workflow/prePublishChecklist';
 import { nextStatuses, workflowStatusOf } from '../../shared/workflow/storyTransitions';
 import { api } from '../api/datelineApi';
-import { ConfirmDialog } from '../app/ConfirmDialog';
+import { ConfirmDialog } from '../platform/ConfirmDialog';
 import { DeliveryStatus } from '../outbox/DeliveryStatus';
 import { StoryStatusBadge } from '../outbox/StatusBadge';
 import { openSettings } from '../settings/settingsDialogStore';

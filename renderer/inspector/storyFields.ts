@@ -1,0 +1,36 @@
+import type { Story } from '../../shared/story/storySchema';
+import type { StoryType } from '../../shared/story/storyTypes';
+
+/** The inspector's fields as typed: lists stay comma-separated text until they are saved. */
+export interface StoryFields {
+  category: string;
+  tags: string;
+  bylines: string;
+  dateline: string;
+  source: string;
+  /** Unticked for a story taken from elsewhere, which then needs its source line before it is published. */
+  original: boolean;
+  ednote: string;
+  storyType: StoryType;
+  featuredImage: Story['featuredImage'];
+  /** Hạn nộp bài and cấm đăng trước, each a moment with the zone it was picked in, or null. */
+  deadline: Story['deadline'];
+  embargo: Story['embargo'];
+}
+
+/** A story's fields as the inspector shows them. */
+export function fieldsOf(story: Story): StoryFields {
+  return {
+    category: story.category,
+    tags: story.tags.join(', '),
+    bylines: story.bylines.join(', '),
+    dateline: story.dateline,
+    source: story.source,
+    original: story.original ?? true,
+    ednote: story.ednote,
+    storyType: story.storyType,
+    featuredImage: story.featuredImage,
+    deadline: story.deadline ?? null,
+    embargo: story.embargo ?? null,
+  };
+}
