@@ -40,28 +40,10 @@ export function StatusBadge({ story, job, sent, timeZone, reasonId, testId }: St
       </span>
     );
   }
-  if (delivery === 'unsent') {
-    const title = t('outbox.unsentTitle');
-    return (
-      <>
-        <span className={`badge badge-${standing.status} badge-delivery-unsent`} data-testid={testId} data-status={standing.status} title={title}>
-          {t('outbox.withStatus', { status: statusLabel, delivery: t('outbox.badge.unsent') })}
-        </span>
-        {reasonId && (
-          <span id={reasonId} hidden>
-            {title}
-          </span>
-        )}
-      </>
-    );
-  }
-  const label = t(`outbox.state.${overlayStateKey(job!, delivery)}`);
-  const reason = delivery === 'missed' ? t('outbox.missedShort') : deliveryReason(job!, t, timeZone);
-  const title = t('outbox.badgeTitle', { status: statusLabel, delivery: label, target: t(`outbox.target.${job!.target}`) }) + (reason ? ` ${reason}` : '');
-  return (
+  const badge = (className: string, text: string, title: string) => (
     <>
-      <span className={`badge badge-delivery-${delivery}`} data-testid={testId} data-status={standing.status} title={title}>
-        {delivery === 'held' ? t('outbox.withStatus', { status: statusLabel, delivery: t('outbox.badge.held') }) : label}
+      <span className={`badge ${className}`} data-testid={testId} data-status={standing.status} title={title}>
+        {text}
       </span>
       {reasonId && (
         <span id={reasonId} hidden>
@@ -70,6 +52,13 @@ export function StatusBadge({ story, job, sent, timeZone, reasonId, testId }: St
       )}
     </>
   );
+  if (delivery === 'unsent') {
+    return badge(`badge-${standing.status} badge-delivery-unsent`, t('outbox.withStatus', { status: statusLabel, delivery: t('outbox.badge.unsent') }), t('outbox.unsentTitle'));
+  }
+  const label = t(`outbox.state.${overlayStateKey(job!, delivery)}`);
+  const reason = delivery === 'missed' ? t('outbox.missedShort') : deliveryReason(job!, t, timeZone);
+  const title = t('outbox.badgeTitle', { status: statusLabel, delivery: label, target: t(`outbox.target.${job!.target}`) }) + (reason ? ` ${reason}` : '');
+  return badge(`badge-delivery-${delivery}`, delivery === 'held' ? t('outbox.withStatus', { status: statusLabel, delivery: t('outbox.badge.held') }) : label, title);
 }
 
 /** Whether the badge says more than the status, so its row can point `aria-describedby` at the reason. */

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxItem } from '../../shared/publish/outboxSchema';
 import { deliveryOverlay } from '../../shared/publish/storyStanding';
 import type { Translate } from '../i18n/messageKey';
 import { deliveryReason, jobsByStory, outboxPollInterval } from './outboxFacts';
+import { testOutboxItem as job } from '../../shared/publish/testOutboxItem';
 
-const job = (overrides: Partial<OutboxItem>): OutboxItem => ({
-  jobId: 'folder-00000001',
-  storyId: 'story-0001',
-  target: 'folder',
-  action: 'publish',
-  state: 'delivered',
-  attempts: 1,
-  remote: null,
-  error: null,
-  headline: 'Thông xe đường ven biển',
-  storyRevision: 3,
-  createdAt: '2024-05-14T01:00:00.000Z',
-  updatedAt: '2024-05-14T01:00:00.000Z',
-  nextAttemptAt: null,
-  missedSchedule: false,
-  holds: [],
-  ...overrides,
-});
 
 const offline = { code: 'offline', message: 'no connection to the server (ENOTFOUND)', willRetry: true };
 /** A stand-in for i18next's t: the first key that names a known sentence, with its values filled in. */

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboxItem } from './outboxSchema';
 import { storyStanding } from './storyStanding';
+import { testOutboxItem as job } from './testOutboxItem';
 
 const story = (status: 'draft' | 'ready' | 'scheduled' | 'published' | 'killed', trashedAt: string | null = null) => ({ id: 'story-0001', status, trashedAt });
-const job = (overrides: Partial<OutboxItem>): OutboxItem => ({
-  jobId: 'folder-00000001',
-  storyId: 'story-0001',
-  target: 'folder',
-  action: 'publish',
-  state: 'delivered',
-  attempts: 1,
-  remote: null,
-  error: null,
-  headline: 'Thông xe',
-  storyRevision: 3,
-  createdAt: '2024-05-14T01:00:00.000Z',
-  updatedAt: '2024-05-14T01:00:00.000Z',
-  nextAttemptAt: null,
-  missedSchedule: false,
-  holds: [],
-  ...overrides,
-});
 
 describe('storyStanding', () => {
   it('says a published or scheduled story that no target holds and no job carries was sent nowhere', () => {
