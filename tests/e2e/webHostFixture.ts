@@ -53,7 +53,7 @@ export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: stri
   hostEnv: [{}, { option: true }],
   /** The host's DATELINE_WEB_TOKEN; null leaves it unset, so the token kept in the data folder is used. */
   hostToken: ['e2e-token', { option: true }],
-  host: async ({ seedDataDir, hostEnv, hostToken }, use) => {
+  host: async ({ seedDataDir, hostEnv, hostToken, context }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'dateline-e2e-'));
     await seedDataDir(dataDir);
     let running = await launch(dataDir, 0, hostEnv, hostToken);
@@ -88,6 +88,9 @@ export const test = base.extend<{ host: RunningHost; seedDataDir: (dataDir: stri
       }) as ApiCall,
     };
     await use(host);
+    // The test is over. Its pages close before the host stops, so a poll they make in between (the outbox, the
+    // library's status) is not reported as a failed fetch; a failed test keeps its pages for the screenshot and trace.
+    if (testInfo.status === testInfo.expectedStatus) await Promise.all(context.pages().map((page) => page.close()));
     await host.stop();
     await rm(dataDir, { recursive: true, force: true });
     // The daily backup's default folder sits beside the data folder.
