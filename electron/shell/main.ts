@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
-import { isMediaVariant, mediaIdSchema } from '../../shared/media/mediaSchema';
 import { createHandlers } from '../api/createHandlers';
+import { mediaResponse } from '../http/mediaRoute';
+import { mimeTypeOf } from '../http/mimeTypes';
 import { createLogger } from '../log/Logger';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { resolveInsideRoot } from '../security/resolveInsideRoot';
 import { createServices } from '../services/createServices';
-import { mimeTypeOf } from '../webhost/serveStatic';
 import { appOrigin, appScheme, devServerUrlOf, mediaScheme } from './appOrigin';
 import { buildMenu } from './buildMenu';
 import { denyAllPermissions, enforceContentSecurityPolicy, lockDownWebContents } from './lockDown';
@@ -86,17 +86,8 @@ async function start(): Promise<void> {
     }
   });
 
-  // dateline-media://media/<id>/<variant>: photos of the library, found by id, never by a path.
-  protocol.handle(mediaScheme, async (request) => {
-    const [, id = '', variant = ''] = /^\/([^/]+)\/([^/]+)$/.exec(new URL(request.url).pathname) ?? [];
-    const file = mediaIdSchema.safeParse(id).success && isMediaVariant(variant) ? services.media.filePath(id, variant) : null;
-    if (!file) return new Response('not found', { status: 404 });
-    try {
-      return new Response(await readFile(file.path), { headers: { 'content-type': file.mimeType } });
-    } catch {
-      return new Response('the photo file is missing', { status: 404 });
-    }
-  });
+  // dateline-media://media/<id>/<variant>: photos of the library, by the media route the web host uses too.
+  protocol.handle(mediaScheme, (request) => mediaResponse(services.media, new URL(request.url).pathname, request.method));
 
   denyAllPermissions(session.defaultSession, devServerUrl);
   // The dev server's hot reload needs inline scripts; everything the packaged app loads gets the strict policy.
