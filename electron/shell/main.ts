@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { createHandlers } from '../api/createHandlers';
+import { outputsChecked } from '../api/dispatch';
 import { mediaResponse } from '../http/mediaRoute';
 import { mimeTypeOf } from '../http/mimeTypes';
 import { createLogger } from '../log/Logger';
@@ -61,7 +62,10 @@ async function start(): Promise<void> {
   log = createLogger(dataDir);
   // safeStorage keeps the WordPress password under the OS's key (Keychain, DPAPI, libsecret); see PublishingCredentials.
   const services = await createServices({ dataDir, log, secretCodec: safeStorage });
-  registerIpc(ipcMain, createHandlers(services), log, devServerUrl);
+  // Every answer is checked against the contract in development (and with DATELINE_CHECK_OUTPUTS=1); a packaged
+  // app skips the cost unless asked.
+  const checkOutputs = process.env.DATELINE_CHECK_OUTPUTS === '1' || (!app.isPackaged && outputsChecked(process.env));
+  registerIpc(ipcMain, createHandlers(services), log, devServerUrl, { checkOutputs });
   // Quitting waits for what is only in memory (the search index) to reach the disk, once.
   let closed = false;
   app.on('will-quit', (event) => {
