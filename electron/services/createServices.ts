@@ -15,14 +15,12 @@ import { MediaLibrary } from '../media/MediaLibrary';
 import { Outbox } from '../publish/Outbox';
 import { Publishing } from '../publish/Publishing';
 import { PublishingCredentials, type PublishingEnvironment, type SecretCodec } from '../publish/PublishingCredentials';
-import type { PublishTargetDriver } from '../publish/PublishTargetDriver';
 import { deliveryHolds } from '../../shared/workflow/prePublishChecklist';
 import { StoryDesk } from '../workflow/StoryDesk';
 import { checklistContext, markPublished } from '../workflow/storyWorkflow';
 import { SearchIndexSaver } from '../search/SearchIndexSaver';
 import { StoryFinder } from '../search/StoryFinder';
 import type { StorySearch } from '../search/StorySearch';
-import type { PublishTarget } from '../../shared/publish/outboxSchema';
 import { SettingsStore } from '../settings/SettingsStore';
 import { isNotFound, realFileSystem, type FileSystem } from '../store/fileSystem';
 import { StoryStore } from '../store/StoryStore';
@@ -74,8 +72,6 @@ export interface OpenServices {
   importer: () => Promise<StoryImporter>;
   /** Word, HTML, ninjs and the rest out: loaded when first used, as the importer is. */
   exporter: () => Promise<StoryExporter>;
-  /** The publishing targets set up now, built from the settings and the password each time they are asked for. */
-  publishTargets(options?: { evenIfDisabled?: boolean }): Partial<Record<PublishTarget, PublishTargetDriver>>;
   /** Settles once the search index agrees with every story; the library is usable before that. */
   searchReady: Promise<void>;
   /** Writes what is still only in memory (the search index); the data folder's lock is the Library's. */
@@ -159,13 +155,12 @@ async function openServices(config: ServicesConfig, { lock, replace }: LibraryCo
   if (!readOnly) backup.start(searchReady, config.backupDelayMs ?? 60_000);
   const credentials = await PublishingCredentials.open({ dataDir: config.dataDir, fs, log, codec: config.secretCodec, env: config.env, quarantine });
   const publishing = new Publishing({ settings, credentials, media, log });
-  const publishTargets = (options?: { evenIfDisabled?: boolean }) => publishing.targets(options);
   const outbox = await Outbox.open({
     dataDir: config.dataDir,
     fs,
     log,
     stories,
-    drivers: publishTargets,
+    drivers: () => publishing.targets(),
     now: config.now,
     backoff: config.outboxBackoff,
     onPublished: (id) => markPublished(stories, id),
@@ -204,7 +199,6 @@ async function openServices(config: ServicesConfig, { lock, replace }: LibraryCo
     publishing,
     importer,
     exporter,
-    publishTargets,
     searchReady,
     close: closeKeepingLock,
   };
