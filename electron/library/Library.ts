@@ -35,7 +35,7 @@ export class Library<S extends OpenLibrary> {
   private current: S;
   private active = 0;
   private paused = false;
-  private idle: (() => void)[] = [];
+  private readonly idle: (() => void)[] = [];
 
   private constructor(
     private readonly options: LibraryOptions<S>,
