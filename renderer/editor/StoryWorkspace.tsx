@@ -7,13 +7,13 @@ import { restoreField } from '../../shared/history/restoreField';
 import { parseTags } from '../../shared/story/parseTags';
 import { fromEditorDoc } from '../../shared/story/storyDocument';
 import type { Story, StoryChanges, TiptapNode } from '../../shared/story/storySchema';
+import type { StoryType } from '../../shared/story/storyTypes';
 import { api } from '../api/datelineApi';
 import { StatusBar } from '../app/StatusBar';
 import { refreshReminders } from '../calendar/useDeadlineReminders';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { ExportMenu } from '../export/ExportMenu';
 import { Inspector } from '../inspector/Inspector';
-import type { StoryFields } from '../inspector/storyFields';
 import { setFeaturedImageEvent, type FeaturedImageChoice } from '../media/mediaEvents';
 import { useSettings } from '../settings/useSettings';
 import { SpikeButton } from '../workflow/SpikeButton';
@@ -25,6 +25,23 @@ import { StoryEditor } from './StoryEditor';
 import { StoryPreview } from './StoryPreview';
 import type { StoryStats } from './storyStats';
 import { useAutosave } from './useAutosave';
+
+/** The inspector's fields as typed: lists stay comma-separated text until they are saved. */
+export interface StoryFields {
+  category: string;
+  tags: string;
+  bylines: string;
+  dateline: string;
+  source: string;
+  /** Unticked for a story taken from elsewhere, which then needs its source line before it is published. */
+  original: boolean;
+  ednote: string;
+  storyType: StoryType;
+  featuredImage: Story['featuredImage'];
+  /** Hạn nộp bài and cấm đăng trước, each a moment with the zone it was picked in, or null. */
+  deadline: Story['deadline'];
+  embargo: Story['embargo'];
+}
 
 interface StoryWorkspaceProps {
   id: string;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mediaIdsOf, type Story } from '../../shared/story/storySchema';
 import { lengthTargets, storyTypes, type StoryType } from '../../shared/story/storyTypes';
 import { formatShortDateTime } from '../../shared/text/formatDateTime';
-import type { StoryFields } from './storyFields';
+import type { StoryFields } from '../editor/StoryWorkspace';
 import { ZonedDateTimeField } from '../schedule/ZonedDateTimeField';
 import { useSettings } from '../settings/useSettings';
 import { WorkflowPanel } from '../workflow/WorkflowPanel';

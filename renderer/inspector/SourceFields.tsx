@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { originalAfterSourceEdit } from '../../shared/story/originalStory';
-import type { StoryFields } from './storyFields';
+import type { StoryFields } from '../editor/StoryWorkspace';
 
 interface SourceFieldsProps {
   source: string;
