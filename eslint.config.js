@@ -11,6 +11,20 @@ const layer = (files, paths, patterns, message) => ({
   },
 });
 
+// Inside the main process, the folders that hold no service: the binding (api/), the composition root (services/)
+// and the two transports (shell/, webhost/). A service never imports them, and they import one another only
+// downwards: transports -> api -> services. A separate rule from the layers above, so neither replaces the other's
+// options; it reports type imports too, since a type import is still a dependency (and once made a cycle).
+const mainProcessOuterFolders = ['api', 'services', 'webhost', 'shell'];
+const importOf = (folders) => `^(\\.\\./)+(${folders.join('|')})/`;
+const outerLayer = (files, folders, message, ignores = []) => ({
+  files,
+  ignores: ['electron/**/*.test.ts', ...ignores],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: importOf(folders), message }] }],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -52,6 +66,16 @@ export default tseslint.config(
     ['**/renderer/**', '@tiptap/*'],
     'The shell may import electron, never the renderer.',
   ),
+  outerLayer(
+    ['electron/**/*.ts'],
+    mainProcessOuterFolders,
+    'A service folder never imports api/, services/, webhost/ or shell/: they are built on the services, not under them (see ../shared/STYLE.md).',
+    mainProcessOuterFolders.map((folder) => `electron/${folder}/**`),
+  ),
+  outerLayer(['electron/services/**/*.ts'], ['api', 'webhost', 'shell'], 'The composition root builds the services; the binding and the transports are built on it.'),
+  outerLayer(['electron/api/**/*.ts'], ['webhost', 'shell'], 'The API binding serves both transports and imports neither.'),
+  outerLayer(['electron/webhost/**/*.ts'], ['shell'], 'The web host is one transport and the shell the other: neither imports the other; what both need lives in a service folder (electron/http/).'),
+  outerLayer(['electron/shell/**/*.ts'], ['webhost'], 'The shell is one transport and the web host the other: neither imports the other; what both need lives in a service folder (electron/http/).'),
   layer(
     ['renderer/**/*.{ts,tsx}'],
     ['electron', 'lowdb', ...nodeBuiltins.filter((n) => !n.includes('*'))],

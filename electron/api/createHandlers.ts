@@ -1,14 +1,5 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract';
-import { DatelineError } from '../../shared/api/DatelineError';
-import type { PublishingStatus } from '../../shared/publish/outboxSchema';
-import { storiesInRange } from '../../shared/schedule/storiesInRange';
-import { countStoryWords } from '../../shared/text/countStoryWords';
-import { checklistFor, deliveryHolds } from '../../shared/workflow/prePublishChecklist';
-import { restoreInPlace, trackCalls } from '../backup/restoreInPlace';
-import { DeliveryFailure } from '../publish/DeliveryFailure';
-import { StorySearch } from '../search/StorySearch';
-import { checklistContext, transitionStory } from '../workflow/storyWorkflow';
 import type { Services } from '../services/createServices';
 
 /** One handler per contract method, taking the already validated input. */
@@ -16,150 +7,82 @@ export type Handlers = {
   [M in MethodName]: (input: z.output<Contract[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M>;
 };
 
-/** The handler table that both IPC and the web host run. */
+/**
+ * The handler table that both IPC and the web host run: each contract method bound to one call of a service of
+ * the library open now. No merging, checking or deciding here; that is the services' work, where their tests
+ * see it. Wire encodings (base64 files) are turned into what the services take, and back.
+ */
 export function createHandlers(services: Services): Handlers {
-  const { stories, settings, media, search, history, searchReady, dataDir, backup } = services;
-  // The Word and HTML libraries (mammoth, docx, linkedom) took half a second of every start: loaded when first used.
-  const importer = once(async () => new (await import('../import/StoryImporter')).StoryImporter({ stories, media, log: services.log }));
-  const exporter = once(async () => new (await import('../export/StoryExporter')).StoryExporter({ stories, media, log: services.log, timeZone: () => settings.get().timeZone, sitePhotoUrls: (id) => services.outbox.sitePhotoUrls(id) }));
-  const handlers: Handlers = {
-    'stories.list': (input) => stories.list(input),
-    'stories.get': ({ id }) => stories.get(id),
-    'stories.search': async ({ query, filters = {}, sort, limit = 100 }) => {
-      const passes = StorySearch.filterTest(filters);
-      const order = sort ?? (query.trim() ? 'relevance' : 'updated');
-      if (!query.trim()) {
-        const rows = StorySearch.sortSummaries(stories.summaries().filter(passes), order === 'headline' ? 'headline' : 'updated');
-        return { total: rows.length, items: rows.slice(0, limit).map((summary) => ({ ...summary, score: 0, highlights: [] })) };
-      }
-      await searchReady;
-      const accept = (id: string) => {
-        const summary = stories.summary(id);
-        return summary !== undefined && passes(summary);
-      };
-      // By relevance only the best `limit` are needed; another order needs every hit before it can cut.
-      const { hits, total, fallback } = search.search(query, { accept, limit: order === 'relevance' ? limit : Infinity });
-      const rows = hits.map((hit) => ({ ...stories.summary(hit.id)!, score: hit.score }));
-      if (order !== 'relevance') StorySearch.sortSummaries(rows, order);
-      return {
-        total,
-        // Highlights only for the rows returned: tokenising every hit's headline cost more than the search.
-        items: rows.slice(0, limit).map((row) => ({ ...row, highlights: StorySearch.highlights(row.headline, query, fallback) })),
-        ...(fallback ? { fallback } : {}),
-      };
-    },
-    'stories.create': (input) => stories.create(input),
-    'stories.update': ({ id, baseRevision, changes }) => stories.update(id, baseRevision, changes),
-    'stories.trash': ({ id }) => stories.trash(id),
-    'stories.restore': ({ id }) => stories.restore(id),
-    'stories.export': async ({ id, format }) => {
-      const file = await (await exporter()).export(id, format);
-      return { fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.bytes.toString('base64') };
-    },
-    'stories.importDocx': async ({ fileName, dataBase64 }) => (await importer()).importDocx(fileName, Buffer.from(dataBase64, 'base64')),
-    'stories.importHtml': async ({ fileName, dataBase64 }) => (await importer()).importHtml(fileName, Buffer.from(dataBase64, 'base64')),
-    'stories.transition': ({ id, to, acceptWarnings, publishAt }) => transitionStory(stories, settings.get(), id, to, { acceptWarnings, publishAt }),
-    'stories.checklist': async ({ id, to, publishAt }) => {
-      const story = await stories.get(id);
-      const context = { ...checklistContext(stories, settings.get(), id), now: new Date().toISOString(), publishAt, destinations: Object.keys(services.publishTargets()) };
-      return { items: checklistFor(story, to, context), words: countStoryWords(story) };
-    },
-    'stories.holds': async ({ id }) => ({ items: deliveryHolds(await stories.get(id), checklistContext(stories, settings.get(), id)) }),
-    'stories.calendar': (range) => ({ items: storiesInRange(stories.summaries(), range, Date.now()) }),
-    'media.import': ({ fileName, dataBase64 }) => media.import(fileName, Buffer.from(dataBase64, 'base64')),
-    'media.list': ({ query, limit, ids }) => {
-      const usage = stories.mediaUsage();
-      return { items: media.list({ query, limit, ids }).map((item) => ({ ...item, usedIn: usage.get(item.id) ?? [] })) };
-    },
+  // `services` reads each service from the open library at the moment of the call (see createServices), so a
+  // table made once serves the library a backup restore opens as well.
+  const s = services;
+  const bound: Handlers = {
+    'stories.list': (input) => s.stories.list(input),
+    'stories.get': ({ id }) => s.stories.get(id),
+    'stories.search': (input) => s.finder.find(input),
+    'stories.create': (input) => s.stories.create(input),
+    'stories.update': ({ id, baseRevision, changes }) => s.stories.update(id, baseRevision, changes),
+    'stories.trash': ({ id }) => s.stories.trash(id),
+    'stories.restore': ({ id }) => s.stories.restore(id),
+    'stories.export': async ({ id, format }) => asPayload(await (await s.exporter()).export(id, format)),
+    'stories.importDocx': async ({ fileName, dataBase64 }) => (await s.importer()).importDocx(fileName, Buffer.from(dataBase64, 'base64')),
+    'stories.importHtml': async ({ fileName, dataBase64 }) => (await s.importer()).importHtml(fileName, Buffer.from(dataBase64, 'base64')),
+    'stories.transition': ({ id, to, acceptWarnings, publishAt }) => s.desk.transition(id, to, { acceptWarnings, publishAt }),
+    'stories.checklist': ({ id, to, publishAt }) => s.desk.checklist(id, to, publishAt),
+    'stories.holds': ({ id }) => s.desk.holds(id),
+    'stories.calendar': (range) => s.desk.calendar(range),
+    'media.import': ({ fileName, dataBase64 }) => s.media.import(fileName, Buffer.from(dataBase64, 'base64')),
+    'media.list': (input) => ({ items: s.media.listWithUsage(input) }),
     'media.remove': async ({ id }) => {
-      const users = stories.mediaUsage().get(id);
-      if (users?.length) throw new DatelineError('in_use', `the photo is still used by ${users.length} ${users.length === 1 ? 'story' : 'stories'}`, { usedIn: users });
-      await media.remove(id);
+      await s.media.remove(id);
       return { removed: true as const };
     },
-    'media.restore': ({ id }) => media.restore(id),
-    'library.status': async () => ({ dataDir, readOnly: services.readOnly, quarantined: await services.quarantine.list() }),
-    'library.dismiss': async ({ ids }) => {
-      await services.quarantine.dismiss(ids);
-      return { quarantined: await services.quarantine.list() };
-    },
-    'history.list': async ({ id }) => {
-      stories.requireKnown(id);
-      return { items: await history.list(id) };
-    },
-    'history.get': ({ id, versionId }) => history.get(id, versionId),
-    'history.restore': ({ id, versionId }) => history.restore(id, versionId, stories),
-    'history.keep': async ({ id, reason }) => history.keep(await stories.get(id), reason ?? 'manual'),
+    'media.restore': ({ id }) => s.media.restore(id),
+    'library.status': () => s.status.read(),
+    'library.dismiss': ({ ids }) => s.status.dismiss(ids),
+    'history.list': async ({ id }) => ({ items: await s.history.versionsOf(id) }),
+    'history.get': ({ id, versionId }) => s.history.get(id, versionId),
+    'history.restore': ({ id, versionId }) => s.history.restore(id, versionId),
+    'history.keep': ({ id, reason }) => s.history.keepCurrent(id, reason ?? 'manual'),
     // Called once a second while the reporter types: the id is checked in memory, the story file is not read.
-    'recovery.save': async ({ id, baseRevision, changes }) => {
-      stories.requireKnown(id);
-      return services.recovery.save(id, { baseRevision, changes });
-    },
-    'recovery.get': async ({ id }) => ({ entry: await services.recovery.get(id) }),
+    'recovery.save': ({ id, baseRevision, changes }) => s.recovery.save(id, { baseRevision, changes }),
+    'recovery.get': async ({ id }) => ({ entry: await s.recovery.get(id) }),
     'recovery.discard': async ({ id }) => {
-      await services.recovery.discard(id);
+      await s.recovery.discard(id);
       return { discarded: true as const };
     },
-    'outbox.list': () => ({ items: services.outbox.list(), sent: services.outbox.sent() }),
-    'outbox.flush': async () => ({ items: await services.outbox.flush(), sent: services.outbox.sent() }),
-    'outbox.push': async ({ storyId }) => ({ items: await services.outbox.push(storyId), sent: services.outbox.sent() }),
-    'outbox.retry': async ({ jobId }) => ({ items: await services.outbox.retry(jobId), sent: services.outbox.sent() }),
-    'outbox.cancel': async ({ jobId }) => ({ items: await services.outbox.cancel(jobId), sent: services.outbox.sent() }),
-    'outbox.publishNow': async ({ jobId }) => ({ items: await services.outbox.publishNow(jobId), sent: services.outbox.sent() }),
-    'publishing.status': () => publishingStatus(services),
-    'publishing.setPassword': async ({ password }) => {
-      await services.credentials.setPassword(password);
-      return publishingStatus(services);
-    },
-    'publishing.test': async ({ target }) => {
-      const driver = services.publishTargets({ evenIfDisabled: true })[target];
-      if (!driver) return { ok: false, code: 'not_configured', message: `the ${target} target is missing its ${target === 'wordpress' ? 'address, user or password' : 'folder'}` };
-      try {
-        return { ok: true, message: await driver.test() };
-      } catch (error) {
-        const failure = DeliveryFailure.from(error);
-        services.log.warn(`publishing: the ${target} connection test failed`, failure.message);
-        return { ok: false, code: failure.code, message: failure.message };
-      }
-    },
-    'settings.get': () => settings.get(),
-    'settings.update': (input) => settings.update(input),
-    'backup.list': () => backup.list(),
-    'backup.create': () => backup.create(),
-    // Swaps the data folder under the live services, then refills this very table (see restoreInPlace).
-    'backup.restore': ({ fileName }) => restoreInPlace(services, handlers, fileName, createHandlers),
+    'outbox.list': () => s.outbox.view(),
+    'outbox.flush': () => s.outbox.flush(),
+    'outbox.push': ({ storyId }) => s.outbox.push(storyId),
+    'outbox.retry': ({ jobId }) => s.outbox.retry(jobId),
+    'outbox.cancel': ({ jobId }) => s.outbox.cancel(jobId),
+    'outbox.publishNow': ({ jobId }) => s.outbox.publishNow(jobId),
+    'publishing.status': () => s.publishing.status(),
+    'publishing.setPassword': ({ password }) => s.publishing.setPassword(password),
+    'publishing.test': ({ target }) => s.publishing.test(target),
+    'settings.get': () => s.settings.get(),
+    'settings.update': (input) => s.settings.update(input),
+    'backup.list': () => s.backup.list(),
+    'backup.create': () => s.backup.create(),
+    // Replaces the library under the running app (Library.replace); this table then serves the restored one.
+    'backup.restore': ({ fileName }) => s.backup.restore(fileName),
   };
-  return trackCalls(handlers);
+  return counted(services, bound);
 }
 
-function publishingStatus(services: Services): PublishingStatus {
-  const current = services.settings.get();
-  const { credentials } = services;
-  const targets = services.publishTargets();
-  return {
-    targets: [
-      {
-        target: 'wordpress',
-        ready: targets.wordpress !== undefined,
-        source: credentials.fromEnvironment ? 'environment' : 'settings',
-        hasPassword: credentials.hasPassword(),
-        passwordStorage: credentials.storage,
-        where: credentials.wordpressAccount(current, { evenIfDisabled: true })?.url ?? current.wordpressTarget.url,
-      },
-      {
-        target: 'folder',
-        ready: targets.folder !== undefined && current.folderTarget.enabled,
-        source: 'settings',
-        hasPassword: false,
-        passwordStorage: 'session',
-        where: current.folderTarget.path,
-      },
-    ],
-  };
+/**
+ * Every call runs through the library's count (Library.run), so a restore can stop new calls and wait for those
+ * under way. Backup calls queue among themselves in LibraryBackup, and a restore must not wait for itself.
+ */
+function counted(services: Services, bound: Handlers): Handlers {
+  const table = {} as Record<string, (input: unknown) => unknown>;
+  for (const [method, run] of Object.entries(bound) as [string, (input: unknown) => unknown][]) {
+    table[method] = method.startsWith('backup.') ? run : (input: unknown) => services.library.run(() => run(input));
+  }
+  return table as Handlers;
 }
 
-/** Runs `make` on the first call and hands every call the same result. */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | null = null;
-  return () => (made ??= make());
+/** A file as the contract carries it: its bytes as base64. */
+function asPayload(file: { fileName: string; mimeType: string; bytes: Buffer }): MethodOutput<'stories.export'> {
+  return { fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.bytes.toString('base64') };
 }

@@ -30,10 +30,11 @@ export interface LibraryBackupOptions {
   log: Logger;
   now: () => Date;
   /**
-   * Closes every service, runs `swap` (which replaces the data folder), and opens the services again on the
-   * same Services object (see createServices): the only way to let go of a library its services hold open.
+   * Stops the API's calls and waits for those under way, closes every service, runs `swap` (which replaces the
+   * data folder), and opens the services again on it (Library.replace): the only way to let go of a library its
+   * services hold open.
    */
-  reopen: (swap: () => Promise<void>) => Promise<void>;
+  replaceLibrary: (swap: () => Promise<void>) => Promise<void>;
   /** Told of each story purged from the trash, so derived data (the search index) can forget it. */
   onPurged?: (id: string) => void;
 }
@@ -146,11 +147,10 @@ export class LibraryBackup {
    * 1. the zip is checked end to end: every entry's CRC, a stories/ folder, every story file parses;
    * 2. the current library is zipped as a backup of its own (`…-before-restore.zip`) and that zip is checked;
    * 3. the backup is unpacked beside the data folder and fsynced;
-   * 4. `beforeSwap` runs (the API stops taking calls and lets those under way finish);
-   * 5. the services close, the unpacked library is swapped in by two renames (see swapLibrary.ts), and the
-   *    services open again on it.
+   * 4. the API stops taking calls and lets those under way finish, the services close, the unpacked library is
+   *    swapped in by two renames (see swapLibrary.ts), and the services open again on it (Library.replace).
    */
-  restore(fileName: string, beforeSwap: () => Promise<void> = async () => undefined): Promise<RestoreResult> {
+  restore(fileName: string): Promise<RestoreResult> {
     const backup = parseBackupName(fileName);
     if (!backup || basename(fileName) !== fileName) throw new DatelineError('invalid_input', `"${fileName}" is not the name of a Dateline backup`);
     return this.exclusive(async () => {
@@ -164,14 +164,13 @@ export class LibraryBackup {
       try {
         await extractBackup(path, staging);
         await keepBackupFolderSetting(staging, this.options.settings.get().backupFolder);
-        await beforeSwap();
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
         throw storageError(error, `could not unpack the backup ${fileName}; the library is unchanged`);
       }
       this.swapping = true;
       try {
-        await this.options.reopen(() => swapInStagedLibrary(this.options.dataDir, this.options.log));
+        await this.options.replaceLibrary(() => swapInStagedLibrary(this.options.dataDir, this.options.log));
       } catch (error) {
         throw storageError(error, `could not restore the backup ${fileName}`);
       } finally {

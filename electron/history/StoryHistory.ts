@@ -25,6 +25,11 @@ export interface StoryHistoryOptions {
   quarantine?: Quarantine;
   /** Editing keeps at most one version per this many milliseconds. @default 5 minutes */
   intervalMs?: number;
+  /**
+   * The story store, once open (the history opens first, since the store reads damaged stories back from it):
+   * `versionsOf` and `keepCurrent` check the id and read the story through it, and `restore` saves through it.
+   */
+  stories?: () => Pick<StoryStore, 'requireKnown' | 'get' | 'update'>;
 }
 
 const historyFolder = 'history';
@@ -125,7 +130,7 @@ export class StoryHistory {
    * a version already (the newest autosave follows every save) or becomes one first, and the restored text is
    * a version of its own.
    */
-  restore(id: string, versionId: string, stories: Pick<StoryStore, 'get' | 'update'>): Promise<Story> {
+  restore(id: string, versionId: string, stories: Pick<StoryStore, 'get' | 'update'> = this.storyStore()): Promise<Story> {
     return this.locks.run(id, async () => {
       const version = await this.get(id, versionId);
       const current = await stories.get(id);
@@ -135,6 +140,23 @@ export class StoryHistory {
       await this.write(restored, 'restore', this.now().toISOString());
       return restored;
     });
+  }
+
+  /** The versions of a story the store knows, newest first; an unknown id is `not_found`. */
+  versionsOf(id: string): Promise<VersionEntry[]> {
+    this.storyStore().requireKnown(id);
+    return this.list(id);
+  }
+
+  /** Keeps the story as it is saved now as a version (see keep). */
+  async keepCurrent(id: string, reason: VersionReason): Promise<VersionEntry> {
+    return this.keep(await this.storyStore().get(id), reason);
+  }
+
+  private storyStore(): Pick<StoryStore, 'requireKnown' | 'get' | 'update'> {
+    const stories = this.options.stories?.();
+    if (!stories) throw new Error('StoryHistory was opened without the story store');
+    return stories;
   }
 
   /** The story's versions, newest first. */

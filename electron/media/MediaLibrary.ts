@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
 import { DatelineError } from '../../shared/api/DatelineError';
-import { mediaItemSchema, type MediaItem, type MediaVariant } from '../../shared/media/mediaSchema';
+import { mediaItemSchema, type MediaItem, type MediaListItem, type MediaVariant } from '../../shared/media/mediaSchema';
 import { foldVietnamese } from '../../shared/text/foldVietnamese';
 import { Quarantine } from '../library/Quarantine';
 import type { Logger } from '../log/Logger';
@@ -53,6 +53,11 @@ export interface MediaLibraryOptions {
   now?: () => Date;
   /** A library on a read-only disk: nothing is written, nothing made again. */
   readOnly?: boolean;
+  /**
+   * Which stories use each photo, by photo id (the story store's mediaUsage): listed with each photo, and a photo
+   * a story uses is not removed. None by default.
+   */
+  usage?: () => ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -106,6 +111,12 @@ export class MediaLibrary {
       .slice(0, limit);
   }
 
+  /** `list`, each photo with the stories that use it, as the photo library shows them. */
+  listWithUsage(options: { query?: string; limit?: number; ids?: readonly string[] } = {}): MediaListItem[] {
+    const usage = this.options.usage?.() ?? new Map<string, readonly string[]>();
+    return this.list(options).map((item) => ({ ...item, usedIn: [...(usage.get(item.id) ?? [])] }));
+  }
+
   /** The file behind a variant, or null when the photo is unknown. The id is checked, so no path can be smuggled in. */
   filePath(id: string, variant: MediaVariant): { path: string; mimeType: string } | null {
     const item = this.byId.get(id);
@@ -153,11 +164,14 @@ export class MediaLibrary {
 
   /**
    * Moves a photo's files aside into `media/.trash/`, never deleting them outright, with what the index knew of
-   * it beside them (`<id>.json`), so `restore` can put it back as it was.
+   * it beside them (`<id>.json`), so `restore` can put it back as it was. A photo a story uses is refused as
+   * `in_use`, naming the stories.
    */
   async remove(id: string): Promise<void> {
     const item = this.byId.get(id);
     if (!item) throw new DatelineError('not_found', `no photo with id ${id}`);
+    const users = this.options.usage?.().get(id);
+    if (users?.length) throw new DatelineError('in_use', `the photo is still used by ${users.length} ${users.length === 1 ? 'story' : 'stories'}`, { usedIn: [...users] });
     const trash = join(this.folder, '.trash');
     await this.fs.mkdir(trash, { recursive: true });
     await writeFileAtomically(this.fs, join(trash, `${id}.json`), `${JSON.stringify(item)}\n`);

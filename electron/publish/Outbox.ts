@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { DatelineError } from '../../shared/api/DatelineError';
-import { deliveryErrorSchema, outboxActionSchema, outboxStateSchema, publishTargetSchema, type OutboxItem, type PublishTarget } from '../../shared/publish/outboxSchema';
+import { deliveryErrorSchema, outboxActionSchema, outboxStateSchema, publishTargetSchema, type OutboxItem, type OutboxList, type PublishTarget } from '../../shared/publish/outboxSchema';
 import type { Story } from '../../shared/story/storySchema';
 import { checklistItemSchema, type ChecklistItem } from '../../shared/workflow/prePublishChecklist';
 import { goesToReaders } from '../../shared/workflow/storyTransitions';
@@ -152,6 +152,11 @@ export class Outbox {
     return [...this.db.data.jobs].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((job) => this.item(job));
   }
 
+  /** The outbox as the API shows it: every job, and the stories some target holds. Each action answers with it. */
+  view(): OutboxList {
+    return { items: this.list(), sent: this.sent() };
+  }
+
   /** The stories some target holds now, by id: what was delivered and not since withdrawn. */
   sent(): string[] {
     const ids = new Set<string>();
@@ -162,15 +167,15 @@ export class Outbox {
   }
 
   /** Sends every job still waiting now, whatever its backoff, and settles when none is left to try. */
-  async flush(): Promise<OutboxItem[]> {
+  async flush(): Promise<OutboxList> {
     const now = this.now().toISOString();
     for (const job of this.db.data.jobs) if (job.state === 'queued') job.nextAttemptAt = now;
     await this.drain();
-    return this.list();
+    return this.view();
   }
 
   /** Queues the story as it is now, for a push by hand ("Gửi lại"). */
-  async push(storyId: string): Promise<OutboxItem[]> {
+  async push(storyId: string): Promise<OutboxList> {
     const story = await this.options.stories.get(storyId);
     if (!goesToReaders(story)) throw new DatelineError('invalid_input', `story ${storyId} is neither scheduled nor published, so there is nothing to send`);
     const holds = this.holdsOf(story);
@@ -178,28 +183,28 @@ export class Outbox {
     if (!this.queue(story, 'publish', 0)) throw new DatelineError('not_configured', 'no publishing target is set up: add the WordPress site or a folder in the settings');
     await this.persist();
     this.wake();
-    return this.list();
+    return this.view();
   }
 
-  async retry(jobId: string): Promise<OutboxItem[]> {
+  async retry(jobId: string): Promise<OutboxList> {
     const job = this.job(jobId);
     if (job.state !== 'sending') {
       Object.assign(job, { state: 'queued', nextAttemptAt: this.now().toISOString(), updatedAt: this.now().toISOString() });
       await this.persist();
       this.wake();
     }
-    return this.list();
+    return this.view();
   }
 
   /** Drops the job. What it already delivered stays on the target, and a later push still updates that. */
-  async cancel(jobId: string): Promise<OutboxItem[]> {
+  async cancel(jobId: string): Promise<OutboxList> {
     const job = this.job(jobId);
     this.db.data.jobs = this.db.data.jobs.filter((other) => other !== job);
     await this.persist();
-    return this.list();
+    return this.view();
   }
 
-  async publishNow(jobId: string): Promise<OutboxItem[]> {
+  async publishNow(jobId: string): Promise<OutboxList> {
     const job = this.job(jobId);
     const driver = this.options.drivers()[job.target];
     if (!driver?.publishNow) throw new DatelineError('invalid_input', `the ${job.target} target cannot publish by itself`);
@@ -211,7 +216,7 @@ export class Outbox {
     Object.assign(job, { missedSchedule: false, publishAt: null, checkedAt: this.now().toISOString(), updatedAt: this.now().toISOString() });
     await this.persist();
     if (this.remoteOf(job).status === 'publish') await this.wentOut(job);
-    return this.list();
+    return this.view();
   }
 
   /**

@@ -20,6 +20,8 @@ export class RecoveryJournal {
     private readonly fs: FileSystem,
     private readonly quarantine: Quarantine,
     private readonly now: () => Date = () => new Date(),
+    /** Refuses an id the story store does not know (`not_found`), checked in memory before anything is written. */
+    private readonly requireKnown: (id: string) => void = () => undefined,
   ) {}
 
   /**
@@ -40,6 +42,7 @@ export class RecoveryJournal {
   }
 
   async save(id: string, entry: Omit<RecoveryEntry, 'savedAt'>): Promise<{ savedAt: string }> {
+    this.requireKnown(id);
     const savedAt = this.now().toISOString();
     try {
       // Once per run: this is called about once a second while the reporter types.

@@ -1,24 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { StoryExporter } from '../export/StoryExporter';
+import type { StoryImporter } from '../import/StoryImporter';
 import { LibraryBackup } from '../backup/LibraryBackup';
-import { DataFolderLock } from '../library/DataFolderLock';
 import { finishInterruptedRestore } from '../backup/swapLibrary';
+import { Library, type LibraryContext } from '../library/Library';
+import { LibraryStatus } from '../library/LibraryStatus';
 import { StoryHistory } from '../history/StoryHistory';
 import { RecoveryJournal } from '../recovery/RecoveryJournal';
 import { Quarantine } from '../library/Quarantine';
 import { createLogger, type Logger } from '../log/Logger';
 import { MediaLibrary } from '../media/MediaLibrary';
-import { FolderTarget } from '../publish/FolderTarget';
 import { Outbox } from '../publish/Outbox';
+import { Publishing } from '../publish/Publishing';
 import { PublishingCredentials, type PublishingEnvironment, type SecretCodec } from '../publish/PublishingCredentials';
-import type { PublishTargetDriver } from '../publish/PublishTargetDriver';
-import { WordPressTarget } from '../publish/WordPressTarget';
 import { deliveryHolds } from '../../shared/workflow/prePublishChecklist';
+import { StoryDesk } from '../workflow/StoryDesk';
 import { checklistContext, markPublished } from '../workflow/storyWorkflow';
 import { SearchIndexSaver } from '../search/SearchIndexSaver';
+import { StoryFinder } from '../search/StoryFinder';
 import type { StorySearch } from '../search/StorySearch';
-import type { PublishTarget } from '../../shared/publish/outboxSchema';
 import { SettingsStore } from '../settings/SettingsStore';
 import { isNotFound, realFileSystem, type FileSystem } from '../store/fileSystem';
 import { StoryStore } from '../store/StoryStore';
@@ -40,58 +42,72 @@ export interface ServicesConfig {
   outboxBackoff?: { baseMs: number; maxMs: number };
 }
 
-export interface Services {
+/** Every service on one open library: what opening a data folder makes, and what a restore makes again. */
+export interface OpenServices {
   dataDir: string;
   /** The library is on a read-only disk (a locked USB stick, a mounted snapshot): reading works, saving does not. */
   readOnly: boolean;
   /** The damaged files moved aside, which the reporter is told about until they dismiss the notice. */
   quarantine: Quarantine;
+  /** Where the library is, whether it takes saves, and the notice about what was moved aside. */
+  status: LibraryStatus;
   log: Logger;
   stories: StoryStore;
   settings: SettingsStore;
   media: MediaLibrary;
+  /** The search index. */
   search: StorySearch;
+  /** The story list's search: the index's hits with the list's filters and order. */
+  finder: StoryFinder;
+  /** Moves between statuses, their checks, and the calendar. */
+  desk: StoryDesk;
   history: StoryHistory;
   recovery: RecoveryJournal;
   backup: LibraryBackup;
   outbox: Outbox;
   credentials: PublishingCredentials;
-  /** The publishing targets set up now, built from the settings and the password each time they are asked for. */
-  publishTargets(options?: { evenIfDisabled?: boolean }): Partial<Record<PublishTarget, PublishTargetDriver>>;
+  /** The publishing targets, their status and the connection test. */
+  publishing: Publishing;
+  /** Word and HTML in: loaded when first used (mammoth and linkedom took half a second of every start). */
+  importer: () => Promise<StoryImporter>;
+  /** Word, HTML, ninjs and the rest out: loaded when first used, as the importer is. */
+  exporter: () => Promise<StoryExporter>;
   /** Settles once the search index agrees with every story; the library is usable before that. */
   searchReady: Promise<void>;
-  /** Writes what is still only in memory (the search index) and lets the process end. */
+  /** Writes what is still only in memory (the search index); the data folder's lock is the Library's. */
   close(): Promise<void>;
 }
 
+/**
+ * What the Electron shell, the web host and the tests hold: the services of the library open now. Each field is
+ * read from `library` when it is used, so after a backup restore (which opens the services again on the restored
+ * folder) the same object, and every transport holding it, reaches the new services; nothing is patched.
+ */
+export type Services = Omit<OpenServices, 'close'> & {
+  /** The open library's lifecycle: counts the transports' calls and replaces the library under them. */
+  library: Library<OpenServices>;
+  /** Writes what is still only in memory (the search index), lets go of the data folder and lets the process end. */
+  close(): Promise<void>;
+};
+
 /** The composition root: the Electron shell, the web host and the tests all build the app through this. */
 export async function createServices(config: ServicesConfig): Promise<Services> {
-  // One process owns a data folder at a time (DataFolderLock). Taken first: the recovery of an interrupted restore
-  // must not run under a library another process has open.
-  const lock = await DataFolderLock.acquire(config.dataDir, { fs: config.fs, log: config.log ?? createLogger(null) });
-  return openServices(config, undefined, lock).catch(async (error: unknown) => {
-    await lock.release();
-    throw error;
-  });
+  // One process owns a data folder at a time: Library.open takes its lock (DataFolderLock) before opening it.
+  const library = await Library.open({ dataDir: config.dataDir, fs: config.fs, log: config.log ?? createLogger(null), open: (context) => openServices(config, context) });
+  return liveView(library);
 }
 
-/**
- * A backup restore replaces the data folder, which the services hold open. It closes them, swaps the folder,
- * and opens them again into the same Services object, so the Electron shell and the web host, which keep that
- * object and read its fields as they need them, carry on without a restart (the handler table is rebuilt by
- * createHandlers). Applying the restore at the next start would need both to restart themselves instead.
- */
-async function reopenServices(services: Services, config: ServicesConfig, swap: () => Promise<void>, lock: DataFolderLock, closeKeepingLock: () => Promise<void>): Promise<void> {
-  // The lock is kept through the swap (which carries its file over), so no process starting meanwhile opens the folder.
-  await closeKeepingLock();
-  try {
-    await swap();
-  } finally {
-    await openServices(config, services, lock);
+/** The Services object over a Library: each service is looked up in the library open at the moment it is read. */
+function liveView(library: Library<OpenServices>): Services {
+  const view = { library, close: () => library.close() } as Services;
+  for (const key of Object.keys(library.services)) {
+    if (key in view) continue;
+    Object.defineProperty(view, key, { enumerable: true, get: () => library.services[key as keyof OpenServices] });
   }
+  return view;
 }
 
-async function openServices(config: ServicesConfig, into: Services | undefined, lock: DataFolderLock): Promise<Services> {
+async function openServices(config: ServicesConfig, { lock, replace }: LibraryContext): Promise<OpenServices> {
   const fs = config.fs ?? realFileSystem;
   await mkdir(config.dataDir, { recursive: true });
   const readOnly = await isReadOnly(fs, config.dataDir);
@@ -104,18 +120,19 @@ async function openServices(config: ServicesConfig, into: Services | undefined, 
   const log = config.log ?? createLogger(readOnly ? null : config.dataDir);
   if (readOnly) log.warn(`the library at ${config.dataDir} is on a read-only disk: it opens for reading, searching and exporting`);
   // Before the stories: a story file found damaged is put back from its newest version.
-  const history = new StoryHistory({ dataDir: config.dataDir, fs, log, now: config.now, intervalMs: config.historyIntervalMs, quarantine });
+  const history = new StoryHistory({ dataDir: config.dataDir, fs, log, now: config.now, intervalMs: config.historyIntervalMs, quarantine, stories: (): StoryStore => stories });
   // The search index loads beside the story summaries: the library opens with both.
   const [stories, settings, media, { search, complete }] = await Promise.all([
     StoryStore.open({ dataDir: config.dataDir, fs, log, now: config.now, quarantine, readOnly, lastKnownCopy: (id) => history.newestCopy(id) }),
     SettingsStore.open(config.dataDir, fs, log, quarantine),
-    MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now, quarantine, readOnly }),
+    // The photos ask the stories which of them use each (read at call time, once both are open).
+    MediaLibrary.open({ dataDir: config.dataDir, fs, log, now: config.now, quarantine, readOnly, usage: (): Map<string, string[]> => stories.mediaUsage() }),
     SearchIndexSaver.load(config.dataDir, fs, log, quarantine),
   ]);
   const saver = new SearchIndexSaver(config.dataDir, fs, search, log);
   stories.onSaved((story) => search.put(story));
   stories.onSaved((story, previous) => history.saved(story, previous));
-  const recovery = new RecoveryJournal(config.dataDir, fs, quarantine, config.now);
+  const recovery = new RecoveryJournal(config.dataDir, fs, quarantine, config.now, (id) => stories.requireKnown(id));
   // Typing kept from before a crash is the only copy there is: one that does not read is moved aside now,
   // before an autosave could write over it.
   await recovery.check().catch((error) => log.error('could not check the kept unsaved text', error));
@@ -130,27 +147,20 @@ async function openServices(config: ServicesConfig, into: Services | undefined, 
     stories,
     log,
     now: config.now ?? (() => new Date()),
-    reopen: (swap) => reopenServices(services, config, swap, lock, closeKeepingLock),
+    replaceLibrary: replace,
     onPurged: (id) => search.remove(id),
   });
   // A minute after the library opens, when the reporter's first burst of work is done; a read-only library
   // cannot purge its trash, and its copy on disk is already the backup it would make.
   if (!readOnly) backup.start(searchReady, config.backupDelayMs ?? 60_000);
   const credentials = await PublishingCredentials.open({ dataDir: config.dataDir, fs, log, codec: config.secretCodec, env: config.env, quarantine });
-  const publishTargets = ({ evenIfDisabled = false } = {}) => {
-    const current = settings.get();
-    const targets: Partial<Record<PublishTarget, PublishTargetDriver>> = {};
-    const account = credentials.wordpressAccount(current, { evenIfDisabled });
-    if (account) targets.wordpress = new WordPressTarget(account, media);
-    if ((current.folderTarget.enabled || evenIfDisabled) && current.folderTarget.path) targets.folder = new FolderTarget(current.folderTarget.path, media, () => settings.get().timeZone);
-    return targets;
-  };
+  const publishing = new Publishing({ settings, credentials, media, log });
   const outbox = await Outbox.open({
     dataDir: config.dataDir,
     fs,
     log,
     stories,
-    drivers: publishTargets,
+    drivers: () => publishing.targets(),
     now: config.now,
     backoff: config.outboxBackoff,
     onPublished: (id) => markPublished(stories, id),
@@ -167,25 +177,31 @@ async function openServices(config: ServicesConfig, into: Services | undefined, 
     await saver.close();
     await stories.close();
   };
-  const close = () => closeKeepingLock().finally(() => lock.release());
-  const services: Services = Object.assign(into ?? ({} as Services), {
+  const importer = once(async () => new (await import('../import/StoryImporter')).StoryImporter({ stories, media, log }));
+  const exporter = once(async () => new (await import('../export/StoryExporter')).StoryExporter({ stories, media, log, timeZone: () => settings.get().timeZone, sitePhotoUrls: (id) => outbox.sitePhotoUrls(id) }));
+  const services: OpenServices = {
     dataDir: config.dataDir,
     readOnly,
     quarantine,
+    status: new LibraryStatus({ dataDir: config.dataDir, readOnly, quarantine }),
     log,
     stories,
     settings,
     media,
     search,
+    finder: new StoryFinder({ stories, index: search, ready: searchReady }),
+    desk: new StoryDesk({ stories, settings, destinations: () => Object.keys(publishing.targets()) }),
     history,
     recovery,
     backup,
     outbox,
     credentials,
-    publishTargets,
+    publishing,
+    importer,
+    exporter,
     searchReady,
-    close,
-  });
+    close: closeKeepingLock,
+  };
   return services;
 }
 
@@ -236,4 +252,10 @@ async function setAsideDamagedLog(dataDir: string, fs: FileSystem, quarantine: Q
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
+}
+
+/** Runs `make` on the first call and hands every call the same result. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => (made ??= make());
 }

@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
-import { isMediaVariant, mediaIdSchema } from '../../shared/media/mediaSchema';
 import { createHandlers } from '../api/createHandlers';
+import { outputsChecked } from '../api/dispatch';
+import { mediaResponse } from '../http/mediaRoute';
+import { mimeTypeOf } from '../http/mimeTypes';
 import { createLogger } from '../log/Logger';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import { resolveInsideRoot } from '../security/resolveInsideRoot';
 import { createServices } from '../services/createServices';
-import { mimeTypeOf } from '../webhost/serveStatic';
 import { appOrigin, appScheme, devServerUrlOf, mediaScheme } from './appOrigin';
 import { buildMenu } from './buildMenu';
 import { denyAllPermissions, enforceContentSecurityPolicy, lockDownWebContents } from './lockDown';
@@ -61,7 +62,10 @@ async function start(): Promise<void> {
   log = createLogger(dataDir);
   // safeStorage keeps the WordPress password under the OS's key (Keychain, DPAPI, libsecret); see PublishingCredentials.
   const services = await createServices({ dataDir, log, secretCodec: safeStorage });
-  registerIpc(ipcMain, createHandlers(services), log, devServerUrl);
+  // Every answer is checked against the contract in development (and with DATELINE_CHECK_OUTPUTS=1); a packaged
+  // app skips the cost unless asked.
+  const checkOutputs = process.env.DATELINE_CHECK_OUTPUTS === '1' || (!app.isPackaged && outputsChecked(process.env));
+  registerIpc(ipcMain, createHandlers(services), log, devServerUrl, { checkOutputs });
   // Quitting waits for what is only in memory (the search index) to reach the disk, once.
   let closed = false;
   app.on('will-quit', (event) => {
@@ -86,17 +90,8 @@ async function start(): Promise<void> {
     }
   });
 
-  // dateline-media://media/<id>/<variant>: photos of the library, found by id, never by a path.
-  protocol.handle(mediaScheme, async (request) => {
-    const [, id = '', variant = ''] = /^\/([^/]+)\/([^/]+)$/.exec(new URL(request.url).pathname) ?? [];
-    const file = mediaIdSchema.safeParse(id).success && isMediaVariant(variant) ? services.media.filePath(id, variant) : null;
-    if (!file) return new Response('not found', { status: 404 });
-    try {
-      return new Response(await readFile(file.path), { headers: { 'content-type': file.mimeType } });
-    } catch {
-      return new Response('the photo file is missing', { status: 404 });
-    }
-  });
+  // dateline-media://media/<id>/<variant>: photos of the library, by the media route the web host uses too.
+  protocol.handle(mediaScheme, (request) => mediaResponse(services.media, new URL(request.url).pathname, request.method));
 
   denyAllPermissions(session.defaultSession, devServerUrl);
   // The dev server's hot reload needs inline scripts; everything the packaged app loads gets the strict policy.

@@ -3,7 +3,7 @@ import { methodNames } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/DatelineError';
 import { ipcChannel } from '../../shared/api/ipcChannel';
 import type { Handlers } from '../api/createHandlers';
-import { dispatch } from '../api/dispatch';
+import { dispatch, type DispatchOptions } from '../api/dispatch';
 import type { Logger } from '../log/Logger';
 import { isAppUrl } from './appOrigin';
 
@@ -18,6 +18,8 @@ export function registerIpc(
   log: Logger,
   /** The dev server whose frames are the app's too: devServerUrlOf(app.isPackaged), never set in a packaged app. */
   devServerUrl?: string,
+  /** Whether answers are checked against the contract (see dispatch); by the environment when left out. */
+  options: DispatchOptions = {},
 ): void {
   const isTrustedSender = (frameUrl: string | undefined) => isAppUrl(frameUrl, devServerUrl);
   for (const method of methodNames) {
@@ -27,7 +29,7 @@ export function registerIpc(
         log.warn(`refused ${method} from an untrusted frame: ${frameUrl ?? 'unknown'}`);
         return { ok: false, error: { code: 'forbidden', message: 'this frame may not call the Dateline API' } };
       }
-      return dispatch(handlers, method, payload, log);
+      return dispatch(handlers, method, payload, log, options);
     });
   }
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { httpStatusOf, type ErrorPayload } from '../../shared/api/DatelineError';
-import { isMediaVariant, mediaIdSchema } from '../../shared/media/mediaSchema';
 import { createHandlers, type Handlers } from '../api/createHandlers';
 import { dispatch } from '../api/dispatch';
+import { mediaResponse } from '../http/mediaRoute';
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy';
 import type { Services } from '../services/createServices';
 import { hasAllowedHost, hasAllowedOrigin, hasQueryToken, hasToken } from './requestGuards';
@@ -95,23 +94,10 @@ export class WebHost {
     return serveStatic(this.options.staticRoot, path, response);
   }
 
-  /** `GET /media/<id>/<variant>?token=T`: a photo of the library, found by id, never by a path. */
+  /** `GET /media/<id>/<variant>?token=T`: a photo of the library, by the media route the Electron shell uses too. */
   private async serveMedia(request: IncomingMessage, response: ServerResponse, rawPath: string, url: URL): Promise<void> {
     if (!hasQueryToken(url, this.token)) return sendError(response, 401, { code: 'unauthorized', message: 'missing or wrong access token' });
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendPlain(response, 405, 'method not allowed');
-    const match = /^\/media\/([^/]+)\/([^/]+)$/.exec(rawPath);
-    const id = match?.[1] ?? '';
-    const variant = match?.[2] ?? '';
-    const file = mediaIdSchema.safeParse(id).success && isMediaVariant(variant) ? this.options.services.media.filePath(id, variant) : null;
-    if (!file) return sendPlain(response, 404, 'not found');
-    try {
-      const info = await stat(file.path);
-      response.writeHead(200, { 'content-type': file.mimeType, 'content-length': info.size, 'cache-control': 'private, max-age=31536000, immutable' });
-      if (request.method === 'HEAD') return void response.end();
-      createReadStream(file.path).pipe(response);
-    } catch {
-      sendPlain(response, 404, 'the photo file is missing');
-    }
+    await sendFetchResponse(await mediaResponse(this.options.services.media, rawPath.slice('/media/'.length), request.method), response);
   }
 
   private async answerApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
@@ -184,6 +170,13 @@ function refuseTooLarge(response: ServerResponse): void {
   sendError(response, 413, { code: 'invalid_input', message: 'the request body is too large' });
   response.req.resume();
   setTimeout(() => response.req.socket.destroy(), lingerAfterRefusalMs).unref();
+}
+
+/** Writes a fetch Response (the media route's) to a Node response, streaming its body. */
+async function sendFetchResponse(answer: Response, response: ServerResponse): Promise<void> {
+  response.writeHead(answer.status, Object.fromEntries(answer.headers));
+  if (!answer.body) return void response.end();
+  Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream<Uint8Array>).pipe(response);
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {

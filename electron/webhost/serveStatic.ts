@@ -2,23 +2,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
+import { mimeTypeOf } from '../http/mimeTypes';
 import { resolveInsideRoot } from '../security/resolveInsideRoot';
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
-
-export function mimeTypeOf(file: string): string {
-  return mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** Serves a file of the built renderer; a path without an extension is a client-side route and gets index.html. */
 export async function serveStatic(root: string, urlPath: string, response: ServerResponse): Promise<void> {

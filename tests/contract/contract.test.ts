@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, methodNames } from '../../shared/api/contract';
+import { contract, methodNames, type MethodName } from '../../shared/api/contract';
 import { httpStatusOf } from '../../shared/api/DatelineError';
+import { publishableStory, type ApiCall } from '../support/publishableStory';
 import { makeTempDir } from '../support/tempDir';
 import { httpTransport, inProcessTransport, type Transport } from '../support/transports';
 
@@ -180,6 +181,72 @@ for (const [name, open] of [
       const result = await transport.call('media.import', { fileName: 'ghi-chu.jpg', dataBase64: Buffer.from('không phải ảnh').toString('base64') });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_media', message: expect.stringContaining('ghi-chu.jpg') } });
       if ('status' in result) expect(result.status).toBe(422);
+    });
+
+    it('answers every method of the contract within its output schema', async () => {
+      // Each method called once on a library with something in it. Every answer is parsed with the method's output
+      // schema here, and by dispatch too (checkOutputs is on in tests), so a service drifting from the contract fails.
+      const answered = new Set<string>();
+      const call = (async (method: MethodName, input: unknown) => {
+        const value = await ok(method, input);
+        const checked = contract[method].output.safeParse(value);
+        expect(checked.success, `${method}: ${checked.error?.message}`).toBe(true);
+        answered.add(method);
+        return value;
+      }) as unknown as ApiCall;
+      const site = await makeTempDir('dateline-site-');
+      try {
+        await call('settings.get', {});
+        await call('settings.update', { folderTarget: { enabled: true, path: site.dir } });
+        const story = await publishableStory(call, dir);
+        const photo = (await call('media.list', { ids: [story.featuredImage!.mediaId] })).items[0]!;
+        await call('stories.list', {});
+        await call('stories.get', { id: story.id });
+        await call('stories.search', { query: 'ven biển' });
+        await call('stories.checklist', { id: story.id, to: 'published' });
+        await call('stories.holds', { id: story.id });
+        await call('stories.calendar', { from: '2026-01-01T00:00:00+07:00', to: '2027-01-01T00:00:00+07:00', overdue: true });
+        await call('stories.export', { id: story.id, format: 'ninjs' });
+        const docx = await call('stories.export', { id: story.id, format: 'docx' });
+        await call('stories.importDocx', { fileName: docx.fileName, dataBase64: docx.dataBase64 });
+        await call('stories.importHtml', { fileName: 'tin.html', dataBase64: Buffer.from('<h1>Tin nhanh</h1><p>Mưa lớn ở Huế.</p>').toString('base64') });
+        await call('history.keep', { id: story.id });
+        const versions = (await call('history.list', { id: story.id })).items;
+        await call('history.get', { id: story.id, versionId: versions[0]!.versionId });
+        const current = await call('history.restore', { id: story.id, versionId: versions[0]!.versionId });
+        await call('recovery.save', { id: story.id, baseRevision: current.revision, changes: { headline: 'Đang gõ dở' } });
+        await call('recovery.get', { id: story.id });
+        await call('recovery.discard', { id: story.id });
+        await call('stories.transition', { id: story.id, to: 'published', acceptWarnings: true });
+        await call('outbox.flush', {});
+        await call('outbox.push', { storyId: story.id });
+        const job = (await call('outbox.list', {})).items[0]!;
+        await call('outbox.retry', { jobId: job.jobId });
+        await call('outbox.cancel', { jobId: job.jobId });
+        // Only WordPress publishes a missed schedule by itself: the folder's job is refused, as the contract says.
+        const other = (await call('outbox.push', { storyId: story.id })).items[0]!;
+        expect(await transport.call('outbox.publishNow', { jobId: other.jobId })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        await call('publishing.status', {});
+        await call('publishing.setPassword', { target: 'wordpress', password: '' });
+        await call('publishing.test', { target: 'folder' });
+        const draft = await call('stories.create', { headline: 'Bài nháp' });
+        await call('stories.update', { id: draft.id, baseRevision: draft.revision, changes: { sapo: 'Vài dòng.' } });
+        await call('stories.trash', { id: draft.id });
+        await call('stories.restore', { id: draft.id });
+        const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3b7a57' } }).jpeg().toBuffer();
+        const unused = await call('media.import', { fileName: 'rieng.jpg', dataBase64: jpeg.toString('base64') });
+        expect(photo.usedIn).toContain(story.id);
+        await call('media.remove', { id: unused.id });
+        await call('media.restore', { id: unused.id });
+        await call('library.status', {});
+        await call('library.dismiss', {});
+        const backup = await call('backup.create', {});
+        await call('backup.list', {});
+        await call('backup.restore', { fileName: backup.fileName });
+        expect([...answered, 'outbox.publishNow'].sort()).toEqual([...methodNames].sort());
+      } finally {
+        await site.remove();
+      }
     });
 
     it('reports the data folder and nothing quarantined in a healthy library', async () => {

@@ -26,7 +26,8 @@ export interface RunningHost {
 async function launch(dataDir: string, port: number, env: Record<string, string>, token: string | null, args: string[] = []): Promise<{ child: ChildProcess; url: string; port: number }> {
   const { DATELINE_WEB_TOKEN: _inherited, ...inherited } = process.env;
   const child = spawn(process.execPath, ['out/main/webhost.js', '--port', String(port), '--data', dataDir, ...args], {
-    env: { ...inherited, ...env, ...(token === null ? {} : { DATELINE_WEB_TOKEN: token }) },
+    // Every answer is checked against the contract (see dispatch), whatever the environment the tests run in.
+    env: { ...inherited, DATELINE_CHECK_OUTPUTS: '1', ...env, ...(token === null ? {} : { DATELINE_WEB_TOKEN: token }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
