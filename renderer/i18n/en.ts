@@ -519,6 +519,8 @@ export const en: Messages = {
     count_other: 'Outbox: {{count}}',
     countFailing_one: ' ({{count}} failed)',
     countFailing_other: ' ({{count}} failed)',
+    countHeld_one: ' ({{count}} held back)',
+    countHeld_other: ' ({{count}} held back)',
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
     target: { wordpress: 'WordPress', folder: 'Folder' },

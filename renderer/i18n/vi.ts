@@ -518,6 +518,8 @@ export const vi = {
     count_other: 'Hộp thư đi: {{count}}',
     countFailing_one: ' ({{count}} lỗi)',
     countFailing_other: ' ({{count}} lỗi)',
+    countHeld_one: ' ({{count}} bị giữ lại)',
+    countHeld_other: ' ({{count}} bị giữ lại)',
     attempts_one: 'Đã thử {{count}} lần',
     attempts_other: 'Đã thử {{count}} lần',
     target: { wordpress: 'WordPress', folder: 'Thư mục' },

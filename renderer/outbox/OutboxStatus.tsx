@@ -12,11 +12,14 @@ export function OutboxStatus() {
   const { t } = useTranslation();
   const items = useOutbox().data?.items ?? [];
   const waiting = items.filter(isUndelivered).length;
-  const failing = items.filter(needsAttention).length;
+  // A held delivery waits for the reporter's edit, not for a fault: it is counted apart, in its own words.
+  const held = items.filter((item) => item.state === 'held').length;
+  const failing = items.filter(needsAttention).length - held;
   return (
-    <button type="button" className={`status-outbox${failing ? ' is-warning' : ''}`} data-testid="outbox-count" onClick={openOutbox}>
+    <button type="button" className={`status-outbox${failing || held ? ' is-warning' : ''}`} data-testid="outbox-count" onClick={openOutbox}>
       {t('outbox.count', { count: waiting })}
       {failing > 0 && <span className="status-outbox-failing">{t('outbox.countFailing', { count: failing })}</span>}
+      {held > 0 && <span className="status-outbox-failing">{t('outbox.countHeld', { count: held })}</span>}
     </button>
   );
 }
